@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import { ErrorCode } from '../errors';
+import { pickConfirm, pickShort } from './pick';
+import type { CommandDef } from './types';
+import { waveAssign } from './wave';
+
+export * from './types';
+export * from './pick';
+export * from './wave';
+
+/** Every command the API accepts, by name. Adding a command means adding it here. */
+export const COMMANDS = {
+  'pick.confirm': pickConfirm,
+  'pick.short': pickShort,
+  'wave.assign': waveAssign,
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+/** The parsed argument type of each command, by name. */
+export type CommandArgs = { [K in CommandName]: (typeof COMMANDS)[K] extends CommandDef<infer A> ? A : never };
+export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
+
+export type ParsedArgs =
+  | { ok: true; name: CommandName; args: unknown }
+  | { ok: false; code: ErrorCode; message: string; details?: unknown };
+
+/**
+ * Validates a command's name and arguments, upgrading arguments written by an older
+ * app version first. Both the client (before writing to the outbox) and the server
+ * (before applying) call this, so they agree on what a valid command is.
+ */
+export function parseCommand(name: string, argsVersion: number, args: unknown): ParsedArgs {
+  const def = (COMMANDS as Record<string, CommandDef<unknown>>)[name];
+  if (!def) return { ok: false, code: ErrorCode.UNKNOWN_COMMAND, message: `unknown command ${name}` };
+  let value = args;
+  if (argsVersion !== def.argsVersion) {
+    const up = def.upgrades?.[argsVersion];
+    if (!up || argsVersion > def.argsVersion) {
+      return {
+        ok: false,
+        code: ErrorCode.UNSUPPORTED_ARGS_VERSION,
+        message: `${name} has no handler for argsVersion ${argsVersion}`,
+      };
+    }
+    value = up(args);
+  }
+  const parsed = def.args.safeParse(value);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      code: ErrorCode.VALIDATION_FAILED,
+      message: `invalid arguments for ${name}`,
+      details: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    };
+  }
+  return { ok: true, name: name as CommandName, args: parsed.data };
+}

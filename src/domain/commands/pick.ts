@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { ErrorCode } from '../errors';
+import type { PickTask, StockMovement, Wave } from '../model';
+import { noChanges, reject, type CommandDef, type Outcome, type RuleContext } from './types';
+
+const id = z.string().min(1).max(64);
+const code = z.string().trim().min(1).max(64);
+const qty = z.number().int().min(1).max(100_000);
+
+export const PickConfirmArgs = z.strictObject({
+  waveId: id,
+  taskId: id,
+  qty,
+  toteCode: code,
+  assignmentEpoch: z.number().int().min(0),
+});
+export type PickConfirmArgs = z.infer<typeof PickConfirmArgs>;
+
+export const PickShortArgs = z
+  .strictObject({
+    waveId: id,
+    taskId: id,
+    /** Units actually found and put in the tote; 0 when the bin was empty. */
+    foundQty: z.number().int().min(0).max(100_000),
+    toteCode: code.nullable(),
+    assignmentEpoch: z.number().int().min(0),
+  })
+  .refine((a) => a.foundQty === 0 || a.toteCode !== null, {
+    message: 'toteCode is required when units were found',
+    path: ['toteCode'],
+  });
+export type PickShortArgs = z.infer<typeof PickShortArgs>;
+
+export const pickConfirm: CommandDef<PickConfirmArgs> = {
+  name: 'pick.confirm',
+  argsVersion: 1,
+  args: PickConfirmArgs,
+  roles: ['picker', 'lead'],
+};
+
+export const pickShort: CommandDef<PickShortArgs> = {
+  name: 'pick.short',
+  argsVersion: 1,
+  args: PickShortArgs,
+  roles: ['picker', 'lead'],
+};
+
+/** Everything a pick rule may look at: the wave and all of its tasks. */
+export interface PickState {
+  wave: Wave | null;
+  tasks: readonly PickTask[];
+}
+
+export function remainingQty(task: Pick<PickTask, 'qty' | 'pickedQty' | 'status'>): number {
+  return task.status === 'open' ? Math.max(0, task.qty - task.pickedQty) : 0;
+}
+
+/** A tote holds one order within a wave; returns the order a tote already serves, if any. */
+export function toteOrder(tasks: readonly PickTask[], toteCode: string): string | null {
+  const t = tasks.find((x) => x.toteCode === toteCode && x.pickedQty > 0);
+  return t ? t.orderId : null;
+}
+
+function moveToTote(task: PickTask, toteCode: string, n: number): StockMovement[] {
+  if (n <= 0) return [];
+  return [
+    { locationId: task.locationId, containerCode: null, skuId: task.skuId, lot: null, expiry: null, delta: -n, reason: 'pick' },
+    { locationId: null, containerCode: toteCode, skuId: task.skuId, lot: null, expiry: null, delta: n, reason: 'pick' },
+  ];
+}
+
+function wavePatchAfter(
+  wave: Wave,
+  tasks: readonly PickTask[],
+  patched: PickTask,
+  now: string,
+): Outcome['wavePatch'] {
+  const allClosed = tasks.every((t) => (t.id === patched.id ? patched.status : t.status) !== 'open');
+  if (allClosed) return { id: wave.id, patch: { status: 'done', completedAt: now } };
+  if (wave.status === 'released') return { id: wave.id, patch: { status: 'picking' } };
+  return null;
+}
+
+function returnToBin(task: PickTask, n: number) {
+  return {
+    type: 'line_already_picked' as const,
+    waveId: task.waveId,
+    taskId: task.id,
+    locationId: task.locationId,
+    skuId: task.skuId,
+    qty: n,
+  };
+}
+
+/** Shared checks of both pick commands; returns the task or a refusal. */
+function openTask(
+  state: PickState,
+  waveId: string,
+  taskId: string,
+  physicalQty: number,
+): { task: PickTask; wave: Wave } | { refusal: Outcome } {
+  const wave = state.wave;
+  if (!wave || wave.id !== waveId) return { refusal: reject(ErrorCode.WAVE_NOT_FOUND, `wave ${waveId} not found`) };
+  const task = state.tasks.find((t) => t.id === taskId && t.waveId === waveId);
+  if (!task) return { refusal: reject(ErrorCode.TASK_NOT_FOUND, `task ${taskId} not found in wave ${waveId}`) };
+  if (wave.status === 'cancelled') return { refusal: reject(ErrorCode.WAVE_CLOSED, `wave ${wave.code} is cancelled`) };
+  if (remainingQty(task) === 0) {
+    // The units are physically in a tote already: record it and ask for them back.
+    return {
+      refusal: reject(ErrorCode.LINE_ALREADY_PICKED, `task ${taskId} is already ${task.status}`, {
+        exceptions: physicalQty > 0 ? [returnToBin(task, physicalQty)] : [],
+      }),
+    };
+  }
+  return { task, wave };
+}
+
+function staleAssignment(wave: Wave, task: PickTask, epoch: number, n: number) {
+  // Accepted anyway (physical reality wins) but the lead is told.
+  return epoch < wave.assignmentEpoch
+    ? [{ type: 'stale_assignment' as const, waveId: wave.id, taskId: task.id, locationId: task.locationId, skuId: task.skuId, qty: n }]
+    : [];
+}
+
+export function applyPickConfirm(state: PickState, args: PickConfirmArgs, ctx: RuleContext): Outcome {
+  const found = openTask(state, args.waveId, args.taskId, args.qty);
+  if ('refusal' in found) return found.refusal;
+  const { task, wave } = found;
+  const other = toteOrder(state.tasks, args.toteCode);
+  if (other !== null && other !== task.orderId) {
+    return reject(ErrorCode.TOTE_IN_USE, `tote ${args.toteCode} already holds another order in this wave`);
+  }
+  const remaining = remainingQty(task);
+  const n = Math.min(args.qty, remaining);
+  const patched: PickTask = {
+    ...task,
+    pickedQty: task.pickedQty + n,
+    status: task.pickedQty + n >= task.qty ? 'picked' : 'open',
+    toteCode: args.toteCode,
+    pickedBy: ctx.userId,
+  };
+  const changes = noChanges();
+  changes.taskPatches.push({
+    id: task.id,
+    patch: { pickedQty: patched.pickedQty, status: patched.status, toteCode: patched.toteCode, pickedBy: patched.pickedBy },
+  });
+  changes.wavePatch = wavePatchAfter(wave, state.tasks, patched, ctx.now);
+  changes.movements.push(...moveToTote(task, args.toteCode, n));
+  changes.exceptions.push(...staleAssignment(wave, task, args.assignmentEpoch, n));
+  if (args.qty > n) {
+    changes.exceptions.push(returnToBin(task, args.qty - n));
+    return { status: 'applied', note: ErrorCode.OVER_PICK, ...changes };
+  }
+  return { status: 'applied', ...changes };
+}
+
+export function applyPickShort(state: PickState, args: PickShortArgs, ctx: RuleContext): Outcome {
+  const found = openTask(state, args.waveId, args.taskId, args.foundQty);
+  if ('refusal' in found) return found.refusal;
+  const { task, wave } = found;
+  const remaining = remainingQty(task);
+  if (args.foundQty >= remaining) {
+    return reject(ErrorCode.OVER_PICK, `found ${args.foundQty} of ${remaining}: not short, confirm the pick instead`);
+  }
+  if (args.toteCode !== null && args.foundQty > 0) {
+    const other = toteOrder(state.tasks, args.toteCode);
+    if (other !== null && other !== task.orderId) {
+      return reject(ErrorCode.TOTE_IN_USE, `tote ${args.toteCode} already holds another order in this wave`);
+    }
+  }
+  const patched: PickTask = {
+    ...task,
+    pickedQty: task.pickedQty + args.foundQty,
+    status: 'short',
+    toteCode: args.foundQty > 0 ? args.toteCode : task.toteCode,
+    pickedBy: ctx.userId,
+  };
+  const changes = noChanges();
+  changes.taskPatches.push({
+    id: task.id,
+    patch: { pickedQty: patched.pickedQty, status: 'short', toteCode: patched.toteCode, pickedBy: ctx.userId },
+  });
+  changes.wavePatch = wavePatchAfter(wave, state.tasks, patched, ctx.now);
+  if (args.toteCode !== null) changes.movements.push(...moveToTote(task, args.toteCode, args.foundQty));
+  changes.exceptions.push({
+    type: 'short_pick',
+    waveId: wave.id,
+    taskId: task.id,
+    locationId: task.locationId,
+    skuId: task.skuId,
+    qty: remaining - args.foundQty,
+  });
+  changes.exceptions.push(...staleAssignment(wave, task, args.assignmentEpoch, args.foundQty));
+  return { status: 'applied', ...changes };
+}

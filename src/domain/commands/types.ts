@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+import type { ErrorCode } from '../errors';
+import type { Role } from '../roles';
+import type { EXCEPTION_TYPES, PickTask, StockMovement, Wave } from '../model';
+
+/** Who is applying a command, and when. The server passes its own clock. */
+export interface RuleContext {
+  userId: string;
+  mutationId: string;
+  now: string; // ISO timestamp
+}
+
+export interface NewException {
+  type: (typeof EXCEPTION_TYPES)[number];
+  waveId: string | null;
+  taskId: string | null;
+  locationId: string | null;
+  skuId: string | null;
+  qty: number;
+}
+
+export interface Changes {
+  taskPatches: { id: string; patch: Partial<Omit<PickTask, 'id' | 'version'>> }[];
+  wavePatch: { id: string; patch: Partial<Omit<Wave, 'id' | 'version'>> } | null;
+  movements: StockMovement[];
+  exceptions: NewException[];
+}
+
+/**
+ * What a rule decides. A refusal is a value: the server stores it as the command's
+ * result and still advances the device's lastSeq. A refusal may still carry exceptions
+ * (e.g. "put the units back"), because the physical scan happened.
+ */
+export type Outcome =
+  | ({ status: 'applied'; note?: ErrorCode } & Changes)
+  | ({ status: 'rejected'; code: ErrorCode; message: string } & Changes);
+
+export interface CommandDef<A> {
+  name: string;
+  argsVersion: number;
+  args: z.ZodType<A>;
+  roles: readonly Role[];
+  /** Upgrades arguments written by older app versions, keyed by their argsVersion. */
+  upgrades?: Record<number, (old: unknown) => unknown>;
+}
+
+export function noChanges(): Changes {
+  return { taskPatches: [], wavePatch: null, movements: [], exceptions: [] };
+}
+
+export function reject(code: ErrorCode, message: string, changes: Partial<Changes> = {}): Outcome {
+  return { status: 'rejected', code, message, ...noChanges(), ...changes };
+}
