@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { ErrorCode } from '../errors';
 import { pickConfirm, pickShort } from './pick';
 import type { CommandDef } from './types';
