@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs';
+import { basename, resolve, sep } from 'node:path';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { ErrorCode } from '../domain/errors';
+import { authenticate } from './auth/sessions';
+import type { Db } from './db/connect';
+import { hostileJson, sendError } from './http';
+import { authRoutes } from './routes/auth';
+import { demoRoutes } from './routes/demo';
+import { healthRoutes } from './routes/health';
+import { openApiRoutes } from './routes/openapi';
+import { syncRoutes } from './routes/sync';
+import { ApiError, isDbFault } from './services/api-error';
+import { EventHub } from './services/events';
+
+export const BODY_LIMIT = 1024 * 1024;
+const PUBLIC_API = new Set(['/api/health', '/api/auth/login', '/api/openapi.json']);
+
+export interface AppOptions {
+  db: Db;
+  logger?: FastifyServerOptions['logger'];
+  /** The built client (dist/client); omitted in tests and under the Vite dev server. */
+  staticDir?: string | null;
+  loginPerMinute?: number;
+  heartbeatMs?: number;
+  events?: EventHub;
+}
+
+/** Builds the API without listening: main.ts listens, tests inject, dev.ts mounts it in Vite. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { db, kind } = opts.db;
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT, return503OnClosing: true });
+  const events = opts.events ?? new EventHub();
+  app.decorateRequest('auth', null);
+
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_req, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (err) {
+      return done(new ApiError(400, ErrorCode.MALFORMED_JSON, `body is not valid JSON: ${(err as Error).message.slice(0, 200)}`), undefined);
+    }
+    const bad = hostileJson(value);
+    if (bad) return done(new ApiError(400, ErrorCode.VALIDATION_FAILED, `refused: ${bad}`), undefined);
+    done(null, value);
+  });
+
+  app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
+    if (err instanceof ApiError) return sendError(reply, err.status, err.code, err.message, err.details);
+    const fe = err as FastifyError;
+    switch (fe.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendError(reply, 413, ErrorCode.BODY_TOO_LARGE, `body over ${BODY_LIMIT} bytes`);
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return sendError(reply, 415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'send application/json');
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return sendError(reply, 400, ErrorCode.MALFORMED_JSON, 'body is not valid JSON');
+    }
+    if (fe.statusCode === 429) return sendError(reply, 429, ErrorCode.RATE_LIMITED, fe.message);
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return sendError(reply, fe.statusCode, ErrorCode.VALIDATION_FAILED, fe.message);
+    }
+    if (isDbFault(err)) {
+      req.log.error({ err }, 'database fault');
+      return sendError(reply, 503, ErrorCode.TRANSIENT, 'database unavailable; retry');
+    }
+    req.log.error({ err }, 'unexpected error');
+    return sendError(reply, 500, ErrorCode.INTERNAL, 'internal error');
+  });
+
+  app.addHook('onRequest', async (req) => {
+    const path = req.url.split('?', 1)[0]!;
+    if (req.is404 || !path.startsWith('/api/') || PUBLIC_API.has(path)) return;
+    const header = req.headers.authorization;
+    const m = typeof header === 'string' ? /^Bearer\s+([A-Za-z0-9_-]+)$/.exec(header.trim()) : null;
+    req.auth = m ? await authenticate(db, m[1]!) : null;
+    if (!req.auth) throw new ApiError(401, ErrorCode.UNAUTHENTICATED, 'missing, expired or revoked token');
+  });
+
+  await app.register(fastifyRateLimit, { global: false });
+  healthRoutes(app, kind);
+  authRoutes(app, { db, loginPerMinute: opts.loginPerMinute ?? 20 });
+  syncRoutes(app, { db, kind, events, heartbeatMs: opts.heartbeatMs ?? 15_000 });
+  openApiRoutes(app);
+  demoRoutes(app, db);
+
+  const staticDir = opts.staticDir ? resolve(opts.staticDir) : null;
+  const spa = staticDir !== null && existsSync(resolve(staticDir, 'index.html'));
+  if (spa) {
+    await app.register(fastifyStatic, {
+      root: staticDir,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        const name = basename(filePath);
+        // Vite fingerprints everything under assets/; the worker and the shell must be re-checked.
+        const hashed = filePath.includes(`${sep}assets${sep}`) && name !== 'sw.js' && name !== 'index.html';
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?', 1)[0]!;
+    const isPage = req.method === 'GET' || req.method === 'HEAD';
+    if (spa && isPage && !path.startsWith('/api/') && !path.startsWith('/demo/')) {
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return sendError(reply, 404, ErrorCode.NOT_FOUND, `no route for ${req.method} ${path.slice(0, 200)}`);
+  });
+  return app;
+}

@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+export type DbKind = 'sqlite' | 'postgres';
+
+export interface Db {
+  db: Kysely<Database>;
+  kind: DbKind;
+  /** Where the data lives, for the start-up banner (no password). */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_SQLITE_FILE = 'tote.sqlite';
+
+/**
+ * Picks the database from a URL: `postgres://` or `postgresql://` is PostgreSQL,
+ * `sqlite:/path/file.sqlite` or a bare path is SQLite. Nothing given means
+ * `${dataDir}/tote.sqlite`.
+ */
+export function resolveDatabase(url: string | undefined, dataDir = './data'): { kind: DbKind; target: string } {
+  if (url && /^postgres(ql)?:\/\//i.test(url)) return { kind: 'postgres', target: url };
+  if (url && url.trim() !== '') return { kind: 'sqlite', target: resolve(url.replace(/^sqlite:(\/\/)?/i, '')) };
+  return { kind: 'sqlite', target: resolve(dataDir, DEFAULT_SQLITE_FILE) };
+}
+
+export function openDatabase(url: string | undefined, dataDir?: string): Db {
+  const { kind, target } = resolveDatabase(url, dataDir);
+  return kind === 'postgres' ? openPostgres(target) : openSqlite(target);
+}
+
+export function openSqlite(file: string): Db {
+  mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  // WAL keeps readers off the writer's back; NORMAL sync in WAL mode still survives a
+  // process kill (only an OS crash can lose the last commits), which is what handhelds
+  // retrying from their outbox can absorb.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    kind: 'sqlite',
+    describe: file,
+    close: () => db.destroy(),
+  };
+}
+
+// int8 (COUNT, SUM) comes back as text by default; every int8 we read fits a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export function openPostgres(url: string): Db {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let safe = url;
+  try {
+    const u = new URL(url);
+    u.password = '';
+    safe = u.toString();
+  } catch {
+    safe = 'postgres';
+  }
+  return { db, kind: 'postgres', describe: safe, close: () => db.destroy() };
+}

@@ -1,0 +1,37 @@
+import { sql, type Kysely } from 'kysely';
+import type { DbKind } from './connect';
+import type { Database } from './schema';
+import * as m0001 from './migrations/0001-initial';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Up = (db: Kysely<any>) => Promise<void>;
+
+/**
+ * Migrations are modules imported here rather than files read at run time, so the
+ * bundled server carries them. Append only: a shipped migration never changes.
+ */
+export const MIGRATIONS: readonly { name: string; up: Up }[] = [{ name: '0001-initial', up: m0001.up }];
+
+/** Applies every pending migration, each in its own transaction; returns the names applied. */
+export async function migrate(db: Kysely<Database>, kind: DbKind): Promise<string[]> {
+  await db.schema
+    .createTable('tote_migrations')
+    .ifNotExists()
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('applied_at', 'text', (c) => c.notNull())
+    .execute();
+  const applied: string[] = [];
+  for (const m of MIGRATIONS) {
+    const done = await db.transaction().execute(async (trx) => {
+      // Two servers starting against one PostgreSQL must not both run a migration.
+      if (kind === 'postgres') await sql`select pg_advisory_xact_lock(7462001)`.execute(trx);
+      const row = await trx.selectFrom('tote_migrations').select('name').where('name', '=', m.name).executeTakeFirst();
+      if (row) return false;
+      await m.up(trx);
+      await trx.insertInto('tote_migrations').values({ name: m.name, applied_at: new Date().toISOString() }).execute();
+      return true;
+    });
+    if (done) applied.push(m.name);
+  }
+  return applied;
+}

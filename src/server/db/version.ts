@@ -1,0 +1,57 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './schema';
+
+/**
+ * Hands out server versions inside one write transaction. `begin` takes the counter
+ * row with an UPDATE, which on PostgreSQL holds its row lock until commit: writers are
+ * serialised, so versions commit in order and a puller can never skip one. Versions
+ * are then numbered in memory and `finish` writes the last one back.
+ */
+export class VersionClock {
+  private next: number;
+  private constructor(
+    private readonly start: number,
+  ) {
+    this.next = start;
+  }
+
+  static async begin(trx: Transaction<Database> | Kysely<Database>): Promise<VersionClock> {
+    const row = await trx
+      .updateTable('server_version')
+      .set((eb) => ({ value: eb('value', '+', 0) }))
+      .where('id', '=', 1)
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    return new VersionClock(Number(row.value));
+  }
+
+  /** A fresh version for one change (a command, a seeded row). */
+  tick(): number {
+    this.next += 1;
+    return this.next;
+  }
+
+  get current(): number {
+    return this.next;
+  }
+
+  get changed(): boolean {
+    return this.next !== this.start;
+  }
+
+  async finish(trx: Transaction<Database> | Kysely<Database>): Promise<number> {
+    if (this.changed) await trx.updateTable('server_version').set({ value: this.next }).where('id', '=', 1).execute();
+    return this.next;
+  }
+}
+
+export async function currentVersion(db: Kysely<Database> | Transaction<Database>): Promise<number> {
+  const row = await db.selectFrom('server_version').select('value').where('id', '=', 1).executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
+/** PostgreSQL integer columns stop at 2^31-1; clamp client numbers before they reach SQL. */
+export const MAX_INT4 = 2_147_483_647;
+export function clampInt4(n: number): number {
+  return Math.max(-MAX_INT4, Math.min(MAX_INT4, Math.trunc(n)));
+}

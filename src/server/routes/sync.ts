@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { ErrorCode } from '../../domain/errors';
+import { PullQuery, PushRequest, SCHEMA_VERSION } from '../../domain/sync';
+import type { DbKind } from '../db/connect';
+import type { Database } from '../db/schema';
+import { currentVersion } from '../db/version';
+import { parseOr400, requireAuth } from '../http';
+import { ApiError, isDbFault } from '../services/api-error';
+import type { EventHub } from '../services/events';
+import { pullChanges } from '../services/pull';
+import { applyPush } from '../services/push';
+
+export interface SyncRouteOpts {
+  db: Kysely<Database>;
+  kind: DbKind;
+  events: EventHub;
+  heartbeatMs: number;
+}
+
+export function syncRoutes(app: FastifyInstance, { db, kind, events, heartbeatMs }: SyncRouteOpts) {
+  app.post('/api/sync/push', async (req) => {
+    const auth = requireAuth(req);
+    const body = parseOr400(PushRequest, req.body);
+    if (body.deviceId !== auth.deviceId) {
+      throw new ApiError(403, ErrorCode.DEVICE_MISMATCH, 'push deviceId differs from the signed-in device');
+    }
+    if (body.schemaVersion > SCHEMA_VERSION) {
+      throw new ApiError(400, ErrorCode.VALIDATION_FAILED, `schemaVersion ${body.schemaVersion} is newer than this server`);
+    }
+    try {
+      const { response, version } = await applyPush(db, body, { warehouseId: auth.warehouseId });
+      if (version !== null) events.poke(version);
+      return response;
+    } catch (err) {
+      if (err instanceof ApiError) throw err;
+      req.log.error({ err }, 'push failed; nothing was applied');
+      throw new ApiError(503, ErrorCode.TRANSIENT, 'could not save right now; nothing was applied, retry');
+    }
+  });
+
+  app.get('/api/sync/pull', async (req) => {
+    const auth = requireAuth(req);
+    const q = parseOr400(PullQuery, req.query);
+    return pullChanges(db, kind, { warehouseId: auth.warehouseId, deviceId: auth.deviceId }, q.cursor, q.limit);
+  });
+
+  const open = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of [...open]) end();
+  });
+
+  app.get('/api/sync/events', async (req, reply) => {
+    requireAuth(req);
+    let version: number;
+    try {
+      version = await currentVersion(db);
+    } catch (err) {
+      if (isDbFault(err)) throw new ApiError(503, ErrorCode.TRANSIENT, 'database unavailable');
+      throw err;
+    }
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    const send = (v: number) => res.write(`event: poke\ndata: ${JSON.stringify({ version: v })}\n\n`);
+    res.write('retry: 3000\n\n');
+    send(version);
+    const unsubscribe = events.subscribe(send);
+    const beat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
+    const end = () => {
+      clearInterval(beat);
+      unsubscribe();
+      open.delete(end);
+      if (!res.writableEnded) res.end();
+    };
+    open.add(end);
+    req.raw.on('close', end);
+    res.on('error', end);
+  });
+}

@@ -1,0 +1,99 @@
+import * as bwip from 'bwip-js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { DEMO_PIN } from '../db/seed-catalogue';
+import { DEMO_WAVE_CODE } from '../db/seed';
+
+// @types/bwip-js describes v3, which had no SVG output; v4 (installed) exports toSVG.
+const toSVG = (bwip as unknown as { toSVG(opts: Record<string, unknown>): string }).toSVG;
+
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function svg(bcid: string, text: string): string {
+  try {
+    return toSVG({ bcid, text, scale: 2, height: 10, includetext: true, textxalign: 'center' });
+  } catch {
+    return `<span class="bad">cannot draw ${esc(text)}</span>`;
+  }
+}
+
+/** GTIN-14 as printed on the pack: EAN-13, or UPC-A when it is a 12-digit GTIN. */
+function unitSymbol(gtin14: string): { bcid: string; text: string } {
+  if (gtin14.startsWith('00')) return { bcid: 'upca', text: gtin14.slice(2) };
+  if (gtin14.startsWith('0')) return { bcid: 'ean13', text: gtin14.slice(1) };
+  return { bcid: 'itf14', text: gtin14 };
+}
+
+const card = (title: string, body: string, sub = '') =>
+  `<figure class="card"><figcaption><b>${esc(title)}</b>${sub ? `<br><small>${esc(sub)}</small>` : ''}</figcaption>${body}</figure>`;
+
+/**
+ * A printable sheet of the demo warehouse's codes, the demo wave's bins and items
+ * first, so a newcomer can pick W-0001 by scanning paper or a second screen.
+ */
+export async function renderBarcodePage(db: Kysely<Database>): Promise<string> {
+  const wave = await db.selectFrom('waves').select('id').where('code', '=', DEMO_WAVE_CODE).executeTakeFirst();
+  const tasks = wave
+    ? await db
+        .selectFrom('pick_tasks')
+        .innerJoin('locations', 'locations.id', 'pick_tasks.location_id')
+        .select(['locations.code as bin', 'pick_tasks.sku_id', 'pick_tasks.walk_seq'])
+        .where('pick_tasks.wave_id', '=', wave.id)
+        .orderBy('pick_tasks.walk_seq')
+        .execute()
+    : [];
+  const waveBins = [...new Set(tasks.map((t) => t.bin))];
+  const moreBins = await db
+    .selectFrom('locations')
+    .select('code')
+    .where((eb) => eb.or([eb('zone', '=', 'A').and('aisle', '=', 1), eb('type', '!=', 'pick_face').and('type', '!=', 'reserve')]))
+    .orderBy('walk_seq')
+    .limit(40)
+    .execute();
+  const bins = [...waveBins, ...moreBins.map((b) => b.code).filter((c) => !waveBins.includes(c))];
+  const waveSkus = [...new Set(tasks.map((t) => t.sku_id))];
+  const others = await db.selectFrom('skus').select('id').orderBy('code').limit(12).execute();
+  const skuIds = [...waveSkus, ...others.map((o) => o.id).filter((id) => !waveSkus.includes(id))];
+  const skus = skuIds.length
+    ? await db.selectFrom('skus').select(['id', 'code', 'name']).where('id', 'in', skuIds).execute()
+    : [];
+  const codes = skuIds.length
+    ? await db.selectFrom('sku_barcodes').select(['sku_id', 'value']).where('sku_id', 'in', skuIds).where('kind', '=', 'gtin').execute()
+    : [];
+  const gtinOf = new Map(codes.map((c) => [c.sku_id, c.value]));
+  const skuById = new Map(skus.map((s) => [s.id, s]));
+  const totes = await db.selectFrom('totes').select('code').orderBy('code').limit(30).execute();
+  const users = await db.selectFrom('users').select(['name', 'badge', 'roles']).orderBy('badge').execute();
+
+  const skuCards = skuIds.map((id) => {
+    const s = skuById.get(id)!;
+    const g = gtinOf.get(id);
+    const sym = g ? unitSymbol(g) : null;
+    const tag = waveSkus.includes(id) ? `in ${DEMO_WAVE_CODE}` : '';
+    return card(s.name, (sym ? svg(sym.bcid, sym.text) : '') + svg('code128', s.code), [s.code, tag].filter(Boolean).join(' · '));
+  });
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Tote demo barcodes</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:16px;color:#111;background:#fff}
+h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:24px;border-bottom:2px solid #111;break-after:avoid}
+.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:12px}
+.card{margin:0;padding:8px;border:1px solid #999;border-radius:6px;break-inside:avoid;text-align:center}
+.card svg{width:100%;height:auto;max-height:110px;margin-top:6px}
+figcaption{font-size:.9rem}.bad{color:#b00}
+@media print{body{margin:0}.noprint{display:none}.card{border-color:#000}@page{margin:10mm}}
+</style></head><body>
+<h1>Tote FC 1: demo barcodes</h1>
+<p class="noprint">Print this page or scan it from a second screen. Wave ${esc(DEMO_WAVE_CODE)} is assigned to Pat Picker (badge U1001, PIN ${esc(DEMO_PIN)}); its bins and items come first.</p>
+<h2>Badges</h2><div class="grid">${users
+    .map((u) => card(u.name, svg('code128', u.badge), `${u.badge} · PIN ${DEMO_PIN} · ${(JSON.parse(u.roles) as string[]).join(', ')}`))
+    .join('')}</div>
+<h2>Bins (${esc(DEMO_WAVE_CODE)} first, in walk order)</h2><div class="grid">${bins
+    .map((b) => card(b, svg('code128', b), waveBins.includes(b) ? DEMO_WAVE_CODE : ''))
+    .join('')}</div>
+<h2>Items (GTIN and SKU code)</h2><div class="grid">${skuCards.join('')}</div>
+<h2>Totes</h2><div class="grid">${totes.map((t) => card(t.code, svg('code128', t.code))).join('')}</div>
+</body></html>`;
+}

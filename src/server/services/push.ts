@@ -1,0 +1,248 @@
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import {
+  applyPickConfirm,
+  applyPickShort,
+  applyWaveAssign,
+  COMMANDS,
+  parseCommand,
+  reject,
+  type CommandName,
+  type Outcome,
+  type PickConfirmArgs,
+  type PickShortArgs,
+  type WaveAssignArgs,
+} from '../../domain/commands';
+import { ErrorCode } from '../../domain/errors';
+import { hasAnyRole } from '../../domain/roles';
+import type { Mutation, MutationResult, PushRequest, PushResponse } from '../../domain/sync';
+import type { Database, ExceptionsTable, MutationsTable, StockLedgerTable } from '../db/schema';
+import { clampInt4, VersionClock } from '../db/version';
+import { ApiError } from './api-error';
+import { raiseNegativeStock } from './negative-stock';
+import { WaveCache } from './wave-cache';
+
+export interface PushCaller {
+  warehouseId: string;
+}
+
+interface Parsed {
+  m: Mutation;
+  name: CommandName;
+  args: unknown;
+}
+
+interface UserInfo {
+  id: string;
+  roles: string[];
+}
+
+/**
+ * Applies one push batch in one transaction: replays answer from the stored results,
+ * a gap is a 409, new commands run through the shared rules, and the results plus the
+ * device's new lastSeq commit together. Returns the answer and the version reached.
+ */
+export async function applyPush(
+  db: Kysely<Database>,
+  req: PushRequest,
+  caller: PushCaller,
+): Promise<{ response: PushResponse; version: number | null }> {
+  // Unknown command names or bad arguments refuse the whole batch before anything is written.
+  const parsed: Parsed[] = req.mutations.map((m, index) => {
+    const p = parseCommand(m.name, m.argsVersion, m.args);
+    if (!p.ok) {
+      throw new ApiError(400, p.code, p.message, { index, seq: m.seq, id: m.id, issues: p.details });
+    }
+    return { m, name: p.name, args: p.args };
+  });
+  const ids = new Set(req.mutations.map((m) => m.id));
+  if (ids.size !== req.mutations.length) {
+    throw new ApiError(400, ErrorCode.VALIDATION_FAILED, 'mutation ids in a batch must be unique');
+  }
+  return db.transaction().execute((trx) => runBatch(trx, req, parsed, caller));
+}
+
+async function runBatch(trx: Transaction<Database>, req: PushRequest, parsed: Parsed[], caller: PushCaller) {
+  const clock = await VersionClock.begin(trx);
+  const device = await trx.selectFrom('devices').select(['id', 'last_seq']).where('id', '=', req.deviceId).executeTakeFirst();
+  if (!device) throw new ApiError(403, ErrorCode.DEVICE_MISMATCH, 'device has not signed in');
+  const lastSeq = Number(device.last_seq);
+  const replays = parsed.filter((p) => p.m.seq <= lastSeq);
+  const fresh = parsed.filter((p) => p.m.seq > lastSeq);
+  if (fresh[0] && fresh[0].m.seq !== lastSeq + 1) {
+    throw new ApiError(409, ErrorCode.SEQ_GAP, `expected seq ${lastSeq + 1}, got ${fresh[0].m.seq}`, { expectedSeq: lastSeq + 1 });
+  }
+  const results = new Map<number, MutationResult>();
+  if (replays.length > 0) {
+    const stored = await trx
+      .selectFrom('mutations')
+      .select(['seq', 'result'])
+      .where('device_id', '=', req.deviceId)
+      .where('seq', '>=', clampInt4(replays[0]!.m.seq))
+      .where('seq', '<=', clampInt4(replays[replays.length - 1]!.m.seq))
+      .execute();
+    for (const s of stored) results.set(Number(s.seq), JSON.parse(s.result) as MutationResult);
+    for (const r of replays) {
+      if (!results.has(r.m.seq)) throw new Error(`stored result missing for seq ${r.m.seq}`);
+    }
+  }
+  if (fresh.length > 0) {
+    const taken = await trx.selectFrom('mutations').select(['id', 'seq']).where('id', 'in', fresh.map((f) => f.m.id)).execute();
+    if (taken.length > 0) {
+      throw new ApiError(400, ErrorCode.VALIDATION_FAILED, `mutation id ${taken[0]!.id} is already recorded as seq ${taken[0]!.seq}`);
+    }
+    await applyFresh(trx, clock, req, fresh, caller, results);
+    await trx
+      .updateTable('devices')
+      .set({ last_seq: fresh[fresh.length - 1]!.m.seq, app_version: req.appVersion, last_seen: new Date().toISOString() })
+      .where('id', '=', req.deviceId)
+      .execute();
+  }
+  const version = await clock.finish(trx);
+  const response: PushResponse = {
+    lastSeq: fresh.length > 0 ? fresh[fresh.length - 1]!.m.seq : lastSeq,
+    results: parsed.map((p) => results.get(p.m.seq)!),
+  };
+  return { response, version: clock.changed ? version : null };
+}
+
+async function applyFresh(
+  trx: Transaction<Database>,
+  clock: VersionClock,
+  req: PushRequest,
+  fresh: Parsed[],
+  caller: PushCaller,
+  results: Map<number, MutationResult>,
+) {
+  const now = new Date().toISOString();
+  const userIds = new Set<string>();
+  for (const f of fresh) {
+    userIds.add(f.m.userId);
+    if (f.name === 'wave.assign') userIds.add((f.args as WaveAssignArgs).userId);
+  }
+  const users = new Map<string, UserInfo>();
+  const userRows = await trx
+    .selectFrom('users')
+    .select(['id', 'roles'])
+    .where('id', 'in', [...userIds])
+    .where('warehouse_id', '=', caller.warehouseId)
+    .execute();
+  for (const u of userRows) users.set(u.id, { id: u.id, roles: JSON.parse(u.roles) as string[] });
+  // Commands queued by one worker may sync after another signs in on the same handheld,
+  // so any user who has held a session on this device may be named; nobody else.
+  const onDevice = new Set(
+    (
+      await trx
+        .selectFrom('sessions')
+        .select('user_id')
+        .distinct()
+        .where('device_id', '=', req.deviceId)
+        .where('user_id', 'in', [...userIds])
+        .execute()
+    ).map((r) => r.user_id),
+  );
+  const waves = new WaveCache(trx, caller.warehouseId);
+  const mutationRows: Insertable<MutationsTable>[] = [];
+  const ledger: Insertable<StockLedgerTable>[] = [];
+  const exceptions: Insertable<ExceptionsTable>[] = [];
+  for (const f of fresh) {
+    const version = clock.tick();
+    const ctx = { userId: f.m.userId, mutationId: f.m.id, now };
+    const outcome = await decide(f, users, onDevice, waves, ctx);
+    if (outcome.status === 'applied') {
+      waves.apply(outcome, version);
+      for (const mv of outcome.movements) {
+        ledger.push({
+          id: uuidv7(),
+          warehouse_id: caller.warehouseId,
+          location_id: mv.locationId,
+          container_code: mv.containerCode,
+          sku_id: mv.skuId,
+          lot: mv.lot,
+          expiry: mv.expiry,
+          delta: mv.delta,
+          reason: mv.reason,
+          mutation_id: f.m.id,
+          created_at: now,
+        });
+      }
+    }
+    for (const e of outcome.exceptions) {
+      exceptions.push({
+        id: uuidv7(),
+        warehouse_id: caller.warehouseId,
+        type: e.type,
+        status: 'open',
+        wave_id: e.waveId,
+        task_id: e.taskId,
+        location_id: e.locationId,
+        sku_id: e.skuId,
+        qty: e.qty,
+        raised_by: f.m.userId,
+        mutation_id: f.m.id,
+        created_at: now,
+        resolved_at: null,
+        version,
+      });
+    }
+    const result: MutationResult =
+      outcome.status === 'applied'
+        ? { id: f.m.id, seq: f.m.seq, status: 'applied', ...(outcome.note ? { code: outcome.note } : {}) }
+        : { id: f.m.id, seq: f.m.seq, status: 'rejected', code: outcome.code, message: outcome.message };
+    results.set(f.m.seq, result);
+    mutationRows.push({
+      id: f.m.id,
+      device_id: req.deviceId,
+      seq: f.m.seq,
+      name: f.m.name,
+      args: JSON.stringify(f.m.args),
+      args_version: f.m.argsVersion,
+      user_id: f.m.userId,
+      status: result.status,
+      code: result.code ?? null,
+      message: result.message ?? null,
+      result: JSON.stringify(result),
+      version,
+      created_at: f.m.createdAt,
+      received_at: now,
+    });
+  }
+  // Mutations first: ledger rows reference them.
+  for (let i = 0; i < mutationRows.length; i += 100) await trx.insertInto('mutations').values(mutationRows.slice(i, i + 100)).execute();
+  for (let i = 0; i < ledger.length; i += 200) await trx.insertInto('stock_ledger').values(ledger.slice(i, i + 200)).execute();
+  for (let i = 0; i < exceptions.length; i += 200) await trx.insertInto('exceptions').values(exceptions.slice(i, i + 200)).execute();
+  await waves.flush();
+  await raiseNegativeStock(trx, clock, caller.warehouseId, ledger, now);
+}
+
+async function decide(
+  f: Parsed,
+  users: Map<string, UserInfo>,
+  onDevice: Set<string>,
+  waves: WaveCache,
+  ctx: { userId: string; mutationId: string; now: string },
+): Promise<Outcome> {
+  const user = users.get(f.m.userId);
+  if (!user || !onDevice.has(user.id)) {
+    return reject(ErrorCode.FORBIDDEN, `user ${f.m.userId} has not signed in on this device`);
+  }
+  if (!hasAnyRole(user.roles, COMMANDS[f.name].roles)) {
+    return reject(ErrorCode.FORBIDDEN, `${f.name} is not allowed for this user's roles`);
+  }
+  switch (f.name) {
+    case 'pick.confirm': {
+      const a = f.args as PickConfirmArgs;
+      return applyPickConfirm(await waves.get(a.waveId), a, ctx);
+    }
+    case 'pick.short': {
+      const a = f.args as PickShortArgs;
+      return applyPickShort(await waves.get(a.waveId), a, ctx);
+    }
+    case 'wave.assign': {
+      const a = f.args as WaveAssignArgs;
+      const { wave } = await waves.get(a.waveId);
+      const assignee = users.get(a.userId) ?? null;
+      return applyWaveAssign({ wave, assignee }, a, ctx);
+    }
+  }
+}
