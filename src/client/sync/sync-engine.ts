@@ -1,0 +1,199 @@
+import { ErrorCode } from '../../domain/errors';
+import { PullResponse, SCHEMA_VERSION, type PushResponse, type SeqGapDetails } from '../../domain/sync';
+import * as local from '../local/sync-port';
+import { apiFetch, NetworkError, type ApiResult } from './api';
+import { backoffDelay } from './backoff';
+import { watchServerEvents } from './server-events';
+import { withPushLock } from './push-lock';
+import { useSyncStore } from './sync-store';
+import { setSyncTrigger } from './sync-trigger';
+
+export const PUSH_BATCH = 200;
+const INTERVAL_MS = 30_000;
+export const APP_VERSION: string = import.meta.env.VITE_APP_VERSION ?? '0.0.0-dev';
+
+class RetryLater extends Error {}
+class SignedOut extends Error {}
+
+/**
+ * Moves the outbox to the server and server changes to the device. It never holds data
+ * of its own: everything it needs is re-read from IndexedDB each cycle, so a reload,
+ * a crash or a second tab can pick up exactly where it left off.
+ */
+export class SyncEngine {
+  private running = false;
+  private again = false;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private cleanups: (() => void)[] = [];
+  private stopEvents: (() => void) | null = null;
+
+  start(): void {
+    if (this.cleanups.length) return;
+    setSyncTrigger(() => this.request());
+    const onOnline = () => {
+      this.attempt = 0;
+      useSyncStore.getState().set({ online: true });
+      this.request();
+    };
+    const onOffline = () => useSyncStore.getState().set({ online: false });
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') this.request();
+    };
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+    document.addEventListener('visibilitychange', onVisible);
+    const interval = setInterval(() => this.request(), INTERVAL_MS);
+    const offWrite = local.onLocalWrite(() => {
+      void this.refresh();
+      this.request();
+    });
+    this.cleanups.push(
+      () => window.removeEventListener('online', onOnline),
+      () => window.removeEventListener('offline', onOffline),
+      () => document.removeEventListener('visibilitychange', onVisible),
+      () => clearInterval(interval),
+      offWrite,
+    );
+    void local.rebuildView().then(() => this.refresh());
+    this.sessionChanged();
+  }
+
+  stop(): void {
+    for (const c of this.cleanups.splice(0)) c();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.stopEvents?.();
+    this.stopEvents = null;
+  }
+
+  /** Call after sign-in or sign-out: restarts the server-event stream and syncs. */
+  sessionChanged(): void {
+    this.stopEvents?.();
+    this.stopEvents = watchServerEvents({ token: async () => (await local.getSession())?.token ?? null, onPoke: () => this.request() });
+    useSyncStore.getState().set({ signedOut: false });
+    this.request();
+  }
+
+  /** Asks for a sync soon; coalesces with one already running. */
+  request(): void {
+    if (typeof navigator !== 'undefined' && !navigator.onLine) {
+      useSyncStore.getState().set({ online: false });
+      return;
+    }
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    if (this.retryTimer) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = null;
+    }
+    void this.run();
+  }
+
+  async refresh(): Promise<void> {
+    useSyncStore.getState().set(await local.syncSnapshot());
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    useSyncStore.getState().set({ syncing: true });
+    try {
+      do {
+        this.again = false;
+        await withPushLock(() => this.cycle());
+      } while (this.again);
+      this.attempt = 0;
+    } catch (err) {
+      if (err instanceof SignedOut) {
+        await local.clearSession();
+        useSyncStore.getState().set({ signedOut: true });
+      } else {
+        if (err instanceof NetworkError) useSyncStore.getState().set({ online: false });
+        const delay = backoffDelay(this.attempt++);
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          this.request();
+        }, delay);
+      }
+    } finally {
+      this.running = false;
+      useSyncStore.getState().set({ syncing: false });
+      await this.refresh().catch(() => undefined);
+    }
+  }
+
+  private async cycle(): Promise<void> {
+    const session = await local.getSession();
+    if (!session) return;
+    const deviceId = await local.deviceId();
+    if (!useSyncStore.getState().blockedCode) await this.push(session.token, deviceId);
+    await this.pull(session.token, session.user.id);
+    useSyncStore.getState().set({ online: true });
+  }
+
+  private async push(token: string, deviceId: string): Promise<void> {
+    for (;;) {
+      const batch = await local.pendingBatch(PUSH_BATCH);
+      if (!batch.length) return;
+      const res = await apiFetch<PushResponse>('/api/sync/push', {
+        method: 'POST',
+        token,
+        body: {
+          deviceId,
+          schemaVersion: SCHEMA_VERSION,
+          appVersion: APP_VERSION,
+          mutations: batch.map(({ status: _status, ...m }) => m),
+        },
+      });
+      if (res.ok) {
+        await local.storePushRejections(res.body.results);
+        await local.markAcked(res.body.lastSeq);
+        if (res.body.lastSeq < batch[0]!.seq) return; // the server took nothing: do not spin
+        continue;
+      }
+      this.raise(res);
+      if (res.status === 409 && res.code === ErrorCode.SEQ_GAP) {
+        const expected = (res.details as Partial<SeqGapDetails> | undefined)?.expectedSeq;
+        if (typeof expected === 'number' && (await local.resendFrom(expected))) continue;
+      }
+      useSyncStore.getState().set({ blockedCode: res.code });
+      return;
+    }
+  }
+
+  private async pull(token: string, userId: string): Promise<void> {
+    let cursor = await local.pullCursor(userId);
+    for (;;) {
+      const res = await apiFetch<unknown>(`/api/sync/pull?cursor=${cursor}`, { token });
+      if (!res.ok) {
+        this.raise(res);
+        useSyncStore.getState().set({ blockedCode: res.code });
+        return;
+      }
+      const page = PullResponse.safeParse(res.body);
+      if (!page.success) {
+        useSyncStore.getState().set({ blockedCode: ErrorCode.VALIDATION_FAILED });
+        return;
+      }
+      const stuck = page.data.hasMore && page.data.cursor <= cursor;
+      await local.applyPullPage(page.data, { final: !page.data.hasMore || stuck, userId });
+      if (!page.data.hasMore || stuck) break;
+      cursor = page.data.cursor;
+    }
+    useSyncStore.getState().set({ lastSyncAt: new Date().toISOString() });
+  }
+
+  /** Turns transport-level answers into control flow; leaves real 4xx answers to the caller. */
+  private raise(res: Extract<ApiResult<unknown>, { ok: false }>): void {
+    if (res.status === 401) throw new SignedOut();
+    if (res.status >= 500 || res.status === 429 || res.status === 408) throw new RetryLater();
+  }
+}
+
+let engine: SyncEngine | null = null;
+
+export function syncEngine(): SyncEngine {
+  engine ??= new SyncEngine();
+  return engine;
+}
