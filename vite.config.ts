@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin, type ViteDevServer } from 'vite';
+import { defineConfig, type Connect, type Plugin, type ViteDevServer } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -27,7 +27,7 @@ function devApi(): Plugin {
           createDevHandler?: () => unknown;
         };
         if (typeof mod.createDevHandler !== 'function') throw new Error('createDevHandler is not exported');
-        const handler = (await mod.createDevHandler()) as Parameters<ViteDevServer['middlewares']['use']>[0];
+        const handler = (await mod.createDevHandler()) as Connect.NextHandleFunction;
         server.middlewares.use(handler);
       } catch (err) {
         server.config.logger.error(`[tote] could not mount the API: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

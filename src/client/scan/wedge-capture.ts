@@ -33,7 +33,10 @@ export function installWedge(opts: Partial<BurstOptions> = {}): () => void {
       detector.reset();
       return;
     }
-    const res = detector.feed({ key: e.key, at: performance.now(), ctrlKey: e.ctrlKey, altKey: e.altKey });
+    // The event's own timestamp is when the key arrived, not when a busy main thread got
+    // round to it: a long render mid-burst must not look like a slow human gap.
+    const at = e.timeStamp > 0 ? e.timeStamp : performance.now();
+    const res = detector.feed({ key: e.key, at, ctrlKey: e.ctrlKey, altKey: e.altKey });
     if (res.verdict === 'consumed') {
       // e.g. the Enter ending a scan must not also press the focused button.
       e.preventDefault();
