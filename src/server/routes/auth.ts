@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { LoginRequest } from '../../domain/auth';
 import { ErrorCode } from '../../domain/errors';
 import { login, logout } from '../auth/sessions';
@@ -37,6 +38,8 @@ export function authRoutes(app: FastifyInstance, { db, loginPerMinute }: AuthRou
 
   app.post('/api/auth/logout', async (req, reply) => {
     const auth = requireAuth(req);
+    // Nothing to send; anything sent is a client bug and is refused rather than ignored.
+    parseOr400(z.strictObject({}).optional(), req.body);
     await logout(db, auth.sessionId);
     return reply.code(204).send();
   });
