@@ -26,12 +26,19 @@ export interface AppOptions {
   loginPerMinute?: number;
   heartbeatMs?: number;
   events?: EventHub;
+  /** Tests cut keep-alive sockets at close; a real server lets in-flight requests finish. */
+  forceCloseConnections?: boolean;
 }
 
 /** Builds the API without listening: main.ts listens, tests inject, dev.ts mounts it in Vite. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { db, kind } = opts.db;
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT, return503OnClosing: true });
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    return503OnClosing: true,
+    ...(opts.forceCloseConnections ? { forceCloseConnections: true } : {}),
+  });
   const events = opts.events ?? new EventHub();
   app.decorateRequest('auth', null);
 
@@ -75,8 +82,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   app.addHook('onRequest', async (req) => {
-    const path = req.url.split('?', 1)[0]!;
-    if (req.is404 || !path.startsWith('/api/') || PUBLIC_API.has(path)) return;
+    // Decide by the matched route, not the URL: unknown paths fall to the 404 handler and
+    // the static wildcard must not make /api/typo look like it needs a token.
+    const route = req.routeOptions.url;
+    if (req.is404 || !route || !route.startsWith('/api/') || PUBLIC_API.has(route)) return;
     const header = req.headers.authorization;
     const m = typeof header === 'string' ? /^Bearer\s+([A-Za-z0-9_-]+)$/.exec(header.trim()) : null;
     req.auth = m ? await authenticate(db, m[1]!) : null;

@@ -21,7 +21,7 @@ export async function startHarness(kind: BackendName, opts: { loginPerMinute?: n
   const t = await freshDatabase(kind);
   await migrate(t.db.db, t.db.kind);
   await seedIfEmpty(t.db.db);
-  const app = await buildApp({ db: t.db, loginPerMinute: opts.loginPerMinute ?? 1000 });
+  const app = await buildApp({ db: t.db, loginPerMinute: opts.loginPerMinute ?? 1000, forceCloseConnections: true });
   await app.ready();
   return {
     ...t,
