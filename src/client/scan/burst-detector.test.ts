@@ -64,6 +64,23 @@ describe('BurstDetector', () => {
     expect(scans.map((s) => s.raw)).toEqual(['T0007']);
   });
 
+  it('survives one stalled key inside a burst (a busy main thread), not human pacing', () => {
+    const d = new BurstDetector();
+    const keys: KeyInput[] = [
+      { key: 'T', at: 0 },
+      { key: '0', at: 8 },
+      { key: '0', at: 180 }, // held back by a long task
+      { key: '0', at: 188 },
+      { key: '4', at: 196 },
+      { key: 'Enter', at: 204 },
+    ];
+    expect(keys.flatMap((k) => d.feed(k).scans).map((s) => s.raw)).toEqual(['T0004']);
+    // Mostly-slow keys with the odd fast rollover are still a person.
+    const human = [0, 130, 160, 290, 420, 445, 570].map((at, i) => ({ key: 'ABCDEFG'[i]!, at: 1000 + at }));
+    human.push({ key: 'Enter', at: 1700 });
+    expect(human.flatMap((k) => d.feed(k).scans)).toEqual([]);
+  });
+
   it('accepts the slower Bluetooth profile', () => {
     const usb = new BurstDetector();
     expect(type(usb, 'A01-03-2', { gap: 70 }).scans).toEqual([]);

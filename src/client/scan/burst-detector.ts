@@ -16,11 +16,17 @@ export interface BurstOptions {
   minLength: number;
   /** A printable character some scanners are configured to send in place of GS (0x1D). */
   gsSubstitute: string | null;
+  /**
+   * A single gap up to this long does not end a burst. A busy main thread (a slow
+   * handheld, a render landing mid-scan) can hold a key back; what marks a scanner is
+   * that most of its gaps are short, which human typing never achieves.
+   */
+  stallMs: number;
 }
 
 export const WEDGE_PROFILES = {
-  usb: { maxGapMs: 50, quietMs: 100, minLength: 3, gsSubstitute: null },
-  bluetooth: { maxGapMs: 80, quietMs: 160, minLength: 3, gsSubstitute: null },
+  usb: { maxGapMs: 50, quietMs: 100, minLength: 3, gsSubstitute: null, stallMs: 300 },
+  bluetooth: { maxGapMs: 80, quietMs: 160, minLength: 3, gsSubstitute: null, stallMs: 400 },
 } satisfies Record<string, BurstOptions>;
 
 export type KeyVerdict =
@@ -45,7 +51,8 @@ const IGNORED = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLoc
  */
 export class BurstDetector {
   private buf = '';
-  private first = 0;
+  /** Gaps between consecutive characters of the buffer. */
+  private gaps: number[] = [];
   private last = -Infinity;
   readonly opts: BurstOptions;
 
@@ -55,24 +62,23 @@ export class BurstDetector {
 
   /** True while characters are arriving at scanner speed. */
   get inBurst(): boolean {
-    return this.buf.length >= 2;
+    return this.buf.length >= 2 && this.isBurst();
   }
 
   feed(ev: KeyInput): FeedResult {
     const scans: RawScan[] = [];
     const gap = ev.at - this.last;
-    const fast = gap <= this.opts.maxGapMs;
+    const alive = gap <= this.opts.stallMs;
 
     if (IGNORED.has(ev.key)) {
       // Modifiers and dead keys sit between the characters of a scan on some layouts:
       // they must neither end the burst nor count as a slow gap.
-      if (this.buf && fast) this.last = ev.at;
+      if (this.buf && alive) this.last = ev.at;
       return { verdict: this.inBurst ? 'consumed' : 'pass', scans };
     }
 
     if (ev.key === 'Enter' || ev.key === 'Tab') {
-      // The terminator may trail the data slightly; allow it up to the quiet gap.
-      const scan = this.buf.length >= this.opts.minLength && gap <= this.opts.quietMs ? this.take(ev.at) : null;
+      const scan = this.buf.length >= this.opts.minLength && alive && this.isBurst() ? this.take(ev.at) : null;
       this.reset();
       if (scan) scans.push(scan);
       return { verdict: scan ? 'consumed' : 'pass', scans };
@@ -86,15 +92,15 @@ export class BurstDetector {
       return { verdict: 'pass', scans: done };
     }
     if (ch === null) {
-      if (this.buf && fast) this.last = ev.at;
+      if (this.buf && alive) this.last = ev.at;
       return { verdict: this.inBurst ? 'consumed' : 'pass', scans };
     }
 
-    if (this.buf && !fast) {
+    if (this.buf && !alive) {
       scans.push(...this.flush(ev.at));
       this.reset();
     }
-    if (!this.buf) this.first = ev.at;
+    if (this.buf) this.gaps.push(gap);
     this.buf += ch;
     this.last = ev.at;
     return { verdict: this.inBurst ? 'consumed' : 'pass', scans };
@@ -102,23 +108,26 @@ export class BurstDetector {
 
   /** Ends a terminator-less burst once the line has been quiet long enough. */
   flush(now: number): RawScan[] {
-    if (this.buf.length >= this.opts.minLength && now - this.last >= this.opts.quietMs && this.wasBurst()) {
+    if (this.buf.length >= this.opts.minLength && now - this.last >= this.opts.quietMs && this.isBurst()) {
       const scan = this.take(this.last);
       this.reset();
       return [scan];
     }
-    if (now - this.last > this.opts.maxGapMs) this.reset();
+    if (now - this.last > this.opts.stallMs) this.reset();
     return [];
   }
 
   reset(): void {
     this.buf = '';
+    this.gaps = [];
     this.last = -Infinity;
   }
 
-  /** A burst: every key came within maxGap of the previous, which `feed` already enforced. */
-  private wasBurst(): boolean {
-    return this.buf.length >= 2 && this.last - this.first <= this.opts.maxGapMs * (this.buf.length - 1);
+  /** Scanner speed: the typical (median, rounding up) gap is within maxGap. */
+  private isBurst(): boolean {
+    if (!this.gaps.length) return false;
+    const sorted = [...this.gaps].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)]! <= this.opts.maxGapMs;
   }
 
   /**

@@ -31,12 +31,8 @@ export async function apiFetch<T>(
   } catch (err) {
     throw new NetworkError(err);
   }
-  let json: unknown = null;
-  try {
-    json = await res.json();
-  } catch {
-    json = null;
-  }
+  // Proxies and crashed servers answer with HTML or nothing: treat that as no body.
+  const json: unknown = await res.json().catch(() => null);
   if (res.ok) return { ok: true, status: res.status, body: json as T };
   const err = (json as Partial<ApiErrorBody> | null)?.error;
   return {

@@ -69,6 +69,19 @@ describe('wave screen', () => {
     expect(screen.getByTestId('step').getAttribute('data-step')).toBe('bin');
   });
 
+  it('handles scans arriving back to back, faster than the screen re-renders', async () => {
+    await act(async () => {
+      for (const raw of ['A01-03-2', 'LUMA-0007', 'T0001', 'A01-03-2', 'LUMA-0007', 'LUMA-0007', 'LUMA-0007', 'T0002']) {
+        publishScan({ source: 'wedge', raw, at: 0 });
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    });
+    await waitFor(() => expect(screen.getByTestId('progress').textContent).toBe('2 / 3'));
+    const rows = await db().outbox.orderBy('seq').toArray();
+    expect(rows.map((r) => (r.args as { taskId: string }).taskId)).toEqual(['t1', 't2']);
+    expect(rows[1]).toMatchObject({ args: { qty: 3, toteCode: 'T0002' } });
+  });
+
   it('refuses a tote that holds another order in the wave', async () => {
     await scan('A01-03-2');
     await scan('LUMA-0007');

@@ -1,14 +1,15 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { remainingQty } from '../../../domain/commands';
+import type { ScanResult } from '../../../domain/scan/normalise';
 import { findToteByCode } from '../../local/lookups';
 import { enqueue } from '../../local/outbox';
 import { useWaveDetail } from '../../local/use-waves';
 import { signal } from '../../scan/feedback';
 import { useScan } from '../../scan/use-scan';
 import { CurrentTask } from './current-task';
-import { startFlow, stepFlow, type FlowCommand, type FlowEvent } from './pick-flow';
+import { startFlow, stepFlow, withClosed, type FlowCommand, type FlowEvent } from './pick-flow';
 import { usePickStore } from './pick-store';
 import { QtyForm } from './qty-form';
 import { TaskList } from './task-list';
@@ -27,7 +28,6 @@ export default function WavePage() {
   const select = usePickStore((s) => s.select);
   const [showList, setShowList] = useState(false);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-  const busy = useRef(false);
 
   const tasks = detail?.tasks ?? [];
   const open = tasks.filter((x) => x.status === 'open');
@@ -35,30 +35,47 @@ export default function WavePage() {
   const flow = current ? (saved?.taskId === current.id ? saved : startFlow(current.id)) : null;
   const wave = detail?.wave ?? null;
 
-  const dispatch = async (ev: FlowEvent) => {
-    if (!wave || !current || !flow || busy.current) return;
-    const ctx = {
-      wave,
-      task: current,
-      location: detail?.locations.get(current.locationId),
-      sku: detail?.skus.get(current.skuId),
-      waveTasks: tasks,
-    };
-    const res = stepFlow(flow, ev, ctx);
+  // Scanner bursts arrive back to back, faster than React re-renders: every event is
+  // handled in order, one at a time, against the state as it is *now* (the store and the
+  // latest rows), never against the values captured by an older render.
+  const latest = useRef({ detail, current, wave });
+  const seenDetail = useRef(detail);
+  useEffect(() => {
+    // Only a fresh live-query result replaces what the handler predicted; a re-render
+    // caused by the handler itself still carries the rows from before its write.
+    if (seenDetail.current === detail) return;
+    seenDetail.current = detail;
+    latest.current = { detail, current, wave };
+  });
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  const handle = async (ev: FlowEvent | { type: 'raw-scan'; scan: ScanResult }) => {
+    const { detail: d, current: task, wave: w } = latest.current;
+    if (!d || !w || !task) return;
+    const savedFlow = usePickStore.getState().flows[waveId];
+    const flow = savedFlow?.taskId === task.id ? savedFlow : startFlow(task.id);
+    let event: FlowEvent;
+    if (ev.type === 'raw-scan') {
+      const wantsTote = flow.step === 'tote' || flow.step === 'short-tote';
+      const tote = wantsTote && ev.scan.kind === 'code' ? ((await findToteByCode(ev.scan.text))?.code ?? null) : null;
+      event = { type: 'scan', scan: ev.scan, tote };
+    } else {
+      event = ev;
+    }
+    const ctx = { wave: w, task, location: d.locations.get(task.locationId), sku: d.skus.get(task.skuId), waveTasks: d.tasks };
+    const res = stepFlow(flow, event, ctx);
     if (res.command) {
-      busy.current = true;
-      try {
-        const result = await record(res.command);
-        if (!result.ok) {
-          const text = t(`errors.${result.code}`);
-          signal('error', text);
-          setMessage({ kind: 'error', text });
-          return; // nothing was saved: the picker stays on this step and can try again
-        }
-        select(waveId, null);
-      } finally {
-        busy.current = false;
+      const result = await record(res.command);
+      if (!result.ok) {
+        const text = t(`errors.${result.code}`);
+        signal('error', text);
+        setMessage({ kind: 'error', text });
+        return; // nothing was saved: the picker stays on this step and can try again
       }
+      select(waveId, null);
+      // Until the live query catches up, later scans must see the task as closed.
+      const next = withClosed(d, task.id, res.command);
+      latest.current = { detail: next, wave: w, current: next.tasks.find((x) => x.status === 'open') };
     }
     setFlow(waveId, res.state);
     if (res.feedback) {
@@ -68,14 +85,11 @@ export default function WavePage() {
     }
   };
 
-  useScan((scan) => {
-    void (async () => {
-      if (!flow) return;
-      const wantsTote = flow.step === 'tote' || flow.step === 'short-tote';
-      const tote = wantsTote && scan.kind === 'code' ? ((await findToteByCode(scan.text))?.code ?? null) : null;
-      await dispatch({ type: 'scan', scan, tote });
-    })();
-  });
+  const dispatch = (ev: FlowEvent | { type: 'raw-scan'; scan: ScanResult }) => {
+    queue.current = queue.current.then(() => handle(ev)).catch(() => undefined);
+  };
+
+  useScan((scan) => dispatch({ type: 'raw-scan', scan }));
 
   if (detail === undefined) return <p className="muted">{t('common.loading')}</p>;
   if (!wave) {
@@ -120,18 +134,18 @@ export default function WavePage() {
             </p>
           )}
           {flow.step === 'item' && remaining > 1 && (
-            <QtyForm label={t('pick.quantity')} submitLabel={t('pick.set-quantity')} min={1} max={remaining} onSubmit={(n) => void dispatch({ type: 'qty', qty: n })} />
+            <QtyForm label={t('pick.quantity')} submitLabel={t('pick.set-quantity')} min={1} max={remaining} onSubmit={(n) => dispatch({ type: 'qty', qty: n })} />
           )}
           {flow.step === 'short-qty' && (
-            <QtyForm label={t('pick.found')} submitLabel={t('pick.confirm-short')} min={0} max={remaining - 1} autoFocus onSubmit={(n) => void dispatch({ type: 'short-qty', found: n })} />
+            <QtyForm label={t('pick.found')} submitLabel={t('pick.confirm-short')} min={0} max={remaining - 1} autoFocus onSubmit={(n) => dispatch({ type: 'short-qty', found: n })} />
           )}
           <div className="row actions">
             {flow.step === 'short-qty' || flow.step === 'short-tote' ? (
-              <button type="button" className="btn" onClick={() => void dispatch({ type: 'cancel-short' })}>
+              <button type="button" className="btn" onClick={() => dispatch({ type: 'cancel-short' })}>
                 {t('pick.cancel-short')}
               </button>
             ) : (
-              <button type="button" className="btn btn-warn" onClick={() => void dispatch({ type: 'short' })}>
+              <button type="button" className="btn btn-warn" onClick={() => dispatch({ type: 'short' })}>
                 {t('pick.short')}
               </button>
             )}
@@ -157,6 +171,7 @@ export default function WavePage() {
           currentId={current?.id ?? null}
           onPick={(id) => {
             select(waveId, id);
+            latest.current = { ...latest.current, current: latest.current.detail?.tasks.find((x) => x.id === id && x.status === 'open') };
             setShowList(false);
           }}
           onClose={() => setShowList(false)}
