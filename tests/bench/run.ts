@@ -1,0 +1,36 @@
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { bundleSize } from './bundle-size';
+import { table, type Figure } from './figures';
+import { pushFigures } from './push-throughput';
+
+// `npm run bench [-- --json] [-- --no-build]`: every figure against its budget.
+const json = process.argv.includes('--json');
+const log = (s: string) => (json ? process.stderr.write(s + '\n') : console.log(s));
+
+if (!process.argv.includes('--no-build') || !existsSync('dist/server/main.js')) {
+  log('building...');
+  execSync('npm run build', { stdio: json ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
+}
+
+const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const figures: Figure[] = [];
+const steps: [string, () => Promise<Figure[]> | Figure[]][] = [
+  ['bundle', () => bundleSize()],
+  ['push', () => pushFigures(pgUrl)],
+];
+const browser = await import('./browser').catch(() => null);
+if (browser) steps.push(['browser', () => browser.browserFigures()]);
+
+for (const [name, run] of steps) {
+  log(`measuring ${name}...`);
+  try {
+    figures.push(...(await run()));
+  } catch (err) {
+    log(`${name} failed: ${err instanceof Error ? err.stack : String(err)}`);
+    figures.push({ name, value: null, unit: '', budget: '', ok: false, note: `failed: ${String(err).slice(0, 80)}` });
+  }
+}
+
+if (json) console.log(JSON.stringify({ figures }));
+else console.log('\n' + table(figures));
