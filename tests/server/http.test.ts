@@ -48,7 +48,7 @@ describe.each(BACKENDS)('server-sent events on %s', (kind) => {
   it('refuses a stream without a token', async () => {
     const res = await fetch(`${base}/api/sync/events`);
     expect(res.status).toBe(401);
-    expect((await res.json()).error.code).toBe('UNAUTHENTICATED');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
   });
 
   it('serves the printable demo barcodes with the demo wave first', async () => {

@@ -1,7 +1,9 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import type { DbKind } from './connect';
 import type { Database } from './schema';
 
 type Conn = Kysely<Database> | Transaction<Database>;
+export type PgType = 'text' | 'int4';
 
 /**
  * Multi-row INSERTs in chunks: one statement per chunk keeps PostgreSQL round trips
@@ -18,4 +20,23 @@ export async function insertRows<T extends keyof Database & string>(
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     await (db as Kysely<any>).insertInto(table).values(rows.slice(i, i + chunk)).execute();
   }
+}
+
+/**
+ * The hot-path insert. On PostgreSQL one parameter per column (arrays through unnest)
+ * instead of one per value: a 200-row batch then parses and binds in a fraction of the
+ * time. On SQLite cached multi-row statements are already cheap.
+ */
+export async function insertMany<T extends keyof Database & string>(
+  db: Conn,
+  kind: DbKind,
+  table: T,
+  types: Record<keyof Database[T] & string, PgType>,
+  rows: Insertable<Database[T]>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  if (kind === 'sqlite') return insertRows(db, table, rows, 100);
+  const cols = Object.keys(types) as (keyof Database[T] & string)[];
+  const arrays = cols.map((c) => sql`${rows.map((r) => (r as Record<string, unknown>)[c] ?? null)}::${sql.raw(types[c])}[]`);
+  await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(db);
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DbKind } from './connect';
 import type { Database } from './schema';
 import * as m0001 from './migrations/0001-initial';
+import * as m0002 from './migrations/0002-wave-task-index';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Up = (db: Kysely<any>) => Promise<void>;
@@ -10,7 +11,10 @@ type Up = (db: Kysely<any>) => Promise<void>;
  * Migrations are modules imported here rather than files read at run time, so the
  * bundled server carries them. Append only: a shipped migration never changes.
  */
-export const MIGRATIONS: readonly { name: string; up: Up }[] = [{ name: '0001-initial', up: m0001.up }];
+export const MIGRATIONS: readonly { name: string; up: Up }[] = [
+  { name: '0001-initial', up: m0001.up },
+  { name: '0002-wave-task-index', up: m0002.up },
+];
 
 /** Applies every pending migration, each in its own transaction; returns the names applied. */
 export async function migrate(db: Kysely<Database>, kind: DbKind): Promise<string[]> {

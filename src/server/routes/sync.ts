@@ -10,6 +10,7 @@ import { ApiError, isDbFault } from '../services/api-error';
 import type { EventHub } from '../services/events';
 import { pullChanges } from '../services/pull';
 import { applyPush } from '../services/push';
+import { WaveTaskCache } from '../services/wave-cache';
 
 export interface SyncRouteOpts {
   db: Kysely<Database>;
@@ -19,6 +20,8 @@ export interface SyncRouteOpts {
 }
 
 export function syncRoutes(app: FastifyInstance, { db, kind, events, heartbeatMs }: SyncRouteOpts) {
+  const waveTasks = new WaveTaskCache();
+  let pushQueue: Promise<unknown> = Promise.resolve();
   app.post('/api/sync/push', async (req) => {
     const auth = requireAuth(req);
     const body = parseOr400(PushRequest, req.body);
@@ -28,8 +31,15 @@ export function syncRoutes(app: FastifyInstance, { db, kind, events, heartbeatMs
     if (body.schemaVersion > SCHEMA_VERSION) {
       throw new ApiError(400, ErrorCode.VALIDATION_FAILED, `schemaVersion ${body.schemaVersion} is newer than this server`);
     }
+    // One push at a time per process: they serialise on the version counter anyway, and
+    // queueing here lets a batch reuse the wave state the previous one left behind.
+    const turn = pushQueue.then(() => applyPush(db, body, { warehouseId: auth.warehouseId, kind, waveTasks }));
+    pushQueue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
     try {
-      const { response, version } = await applyPush(db, body, { warehouseId: auth.warehouseId });
+      const { response, version } = await turn;
       if (version !== null) events.poke(version);
       return response;
     } catch (err) {

@@ -1,5 +1,4 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
-import { uuidv7 } from 'uuidv7';
 import {
   applyPickConfirm,
   applyPickShort,
@@ -16,15 +15,33 @@ import {
 import { ErrorCode } from '../../domain/errors';
 import { hasAnyRole } from '../../domain/roles';
 import type { Mutation, MutationResult, PushRequest, PushResponse } from '../../domain/sync';
+import { insertMany } from '../db/bulk';
+import type { DbKind } from '../db/connect';
 import type { Database, ExceptionsTable, MutationsTable, StockLedgerTable } from '../db/schema';
 import { clampInt4, VersionClock } from '../db/version';
 import { ApiError } from './api-error';
 import { raiseNegativeStock } from './negative-stock';
-import { WaveCache } from './wave-cache';
+import { WaveCache, type WaveTaskCache } from './wave-cache';
 
 export interface PushCaller {
   warehouseId: string;
+  kind: DbKind;
+  /** Task lists shared between batches; null to always read them afresh. */
+  waveTasks: WaveTaskCache | null;
 }
+
+const MUTATION_COLS = {
+  id: 'text', device_id: 'text', seq: 'int4', name: 'text', args: 'text', args_version: 'int4', user_id: 'text',
+  status: 'text', code: 'text', message: 'text', result: 'text', version: 'int4', created_at: 'text', received_at: 'text',
+} as const;
+const LEDGER_COLS = {
+  id: 'text', warehouse_id: 'text', location_id: 'text', container_code: 'text', sku_id: 'text', lot: 'text',
+  expiry: 'text', delta: 'int4', reason: 'text', mutation_id: 'text', created_at: 'text',
+} as const;
+const EXCEPTION_COLS = {
+  id: 'text', warehouse_id: 'text', type: 'text', status: 'text', wave_id: 'text', task_id: 'text', location_id: 'text',
+  sku_id: 'text', qty: 'int4', raised_by: 'text', mutation_id: 'text', created_at: 'text', resolved_at: 'text', version: 'int4',
+} as const;
 
 interface Parsed {
   m: Mutation;
@@ -59,10 +76,21 @@ export async function applyPush(
   if (ids.size !== req.mutations.length) {
     throw new ApiError(400, ErrorCode.VALIDATION_FAILED, 'mutation ids in a batch must be unique');
   }
-  return db.transaction().execute((trx) => runBatch(trx, req, parsed, caller));
+  let waves: WaveCache | null = null;
+  try {
+    const out = await db.transaction().execute(async (trx) => {
+      waves = new WaveCache(trx, caller.kind, caller.warehouseId, caller.waveTasks);
+      return runBatch(trx, req, parsed, caller, waves);
+    });
+    (waves as WaveCache | null)?.publish();
+    return out;
+  } catch (err) {
+    (waves as WaveCache | null)?.discard();
+    throw err;
+  }
 }
 
-async function runBatch(trx: Transaction<Database>, req: PushRequest, parsed: Parsed[], caller: PushCaller) {
+async function runBatch(trx: Transaction<Database>, req: PushRequest, parsed: Parsed[], caller: PushCaller, waves: WaveCache) {
   const clock = await VersionClock.begin(trx);
   const device = await trx.selectFrom('devices').select(['id', 'last_seq']).where('id', '=', req.deviceId).executeTakeFirst();
   if (!device) throw new ApiError(403, ErrorCode.DEVICE_MISMATCH, 'device has not signed in');
@@ -91,7 +119,7 @@ async function runBatch(trx: Transaction<Database>, req: PushRequest, parsed: Pa
     if (taken.length > 0) {
       throw new ApiError(400, ErrorCode.VALIDATION_FAILED, `mutation id ${taken[0]!.id} is already recorded as seq ${taken[0]!.seq}`);
     }
-    await applyFresh(trx, clock, req, fresh, caller, results);
+    await applyFresh(trx, clock, req, fresh, caller, results, waves);
     await trx
       .updateTable('devices')
       .set({ last_seq: fresh[fresh.length - 1]!.m.seq, app_version: req.appVersion, last_seen: new Date().toISOString() })
@@ -113,6 +141,7 @@ async function applyFresh(
   fresh: Parsed[],
   caller: PushCaller,
   results: Map<number, MutationResult>,
+  waves: WaveCache,
 ) {
   const now = new Date().toISOString();
   const userIds = new Set<string>();
@@ -141,7 +170,6 @@ async function applyFresh(
         .execute()
     ).map((r) => r.user_id),
   );
-  const waves = new WaveCache(trx, caller.warehouseId);
   const mutationRows: Insertable<MutationsTable>[] = [];
   const ledger: Insertable<StockLedgerTable>[] = [];
   const exceptions: Insertable<ExceptionsTable>[] = [];
@@ -149,11 +177,13 @@ async function applyFresh(
     const version = clock.tick();
     const ctx = { userId: f.m.userId, mutationId: f.m.id, now };
     const outcome = await decide(f, users, onDevice, waves, ctx);
+    // Rows a command causes are named after it, so even a bug that applied a command
+    // twice would trip a primary key instead of doubling stock.
     if (outcome.status === 'applied') {
       waves.apply(outcome, version);
-      for (const mv of outcome.movements) {
+      for (const [n, mv] of outcome.movements.entries()) {
         ledger.push({
-          id: uuidv7(),
+          id: `${f.m.id}:${n}`,
           warehouse_id: caller.warehouseId,
           location_id: mv.locationId,
           container_code: mv.containerCode,
@@ -167,9 +197,9 @@ async function applyFresh(
         });
       }
     }
-    for (const e of outcome.exceptions) {
+    for (const [n, e] of outcome.exceptions.entries()) {
       exceptions.push({
-        id: uuidv7(),
+        id: `${f.m.id}:x${n}`,
         warehouse_id: caller.warehouseId,
         type: e.type,
         status: 'open',
@@ -208,9 +238,9 @@ async function applyFresh(
     });
   }
   // Mutations first: ledger rows reference them.
-  for (let i = 0; i < mutationRows.length; i += 100) await trx.insertInto('mutations').values(mutationRows.slice(i, i + 100)).execute();
-  for (let i = 0; i < ledger.length; i += 200) await trx.insertInto('stock_ledger').values(ledger.slice(i, i + 200)).execute();
-  for (let i = 0; i < exceptions.length; i += 200) await trx.insertInto('exceptions').values(exceptions.slice(i, i + 200)).execute();
+  await insertMany(trx, caller.kind, 'mutations', MUTATION_COLS, mutationRows);
+  await insertMany(trx, caller.kind, 'stock_ledger', LEDGER_COLS, ledger);
+  await insertMany(trx, caller.kind, 'exceptions', EXCEPTION_COLS, exceptions);
   await waves.flush();
   await raiseNegativeStock(trx, clock, caller.warehouseId, ledger, now);
 }
@@ -232,15 +262,15 @@ async function decide(
   switch (f.name) {
     case 'pick.confirm': {
       const a = f.args as PickConfirmArgs;
-      return applyPickConfirm(await waves.get(a.waveId), a, ctx);
+      return applyPickConfirm(await waves.forPick(a.waveId, a.taskId, a.toteCode), a, ctx);
     }
     case 'pick.short': {
       const a = f.args as PickShortArgs;
-      return applyPickShort(await waves.get(a.waveId), a, ctx);
+      return applyPickShort(await waves.forPick(a.waveId, a.taskId, a.toteCode), a, ctx);
     }
     case 'wave.assign': {
       const a = f.args as WaveAssignArgs;
-      const { wave } = await waves.get(a.waveId);
+      const wave = await waves.wave(a.waveId);
       const assignee = users.get(a.userId) ?? null;
       return applyWaveAssign({ wave, assignee }, a, ctx);
     }

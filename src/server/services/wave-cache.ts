@@ -1,19 +1,46 @@
-import type { Transaction } from 'kysely';
-import type { PickTask, Wave } from '../../domain/model';
+import { sql, type Transaction } from 'kysely';
 import type { Changes } from '../../domain/commands';
+import type { PickTask, Wave } from '../../domain/model';
+import type { DbKind } from '../db/connect';
 import type { Database } from '../db/schema';
-import { fromTask, toTask, toWave } from './mappers';
+import { toTask, toWave } from './mappers';
+import { indexTasks, replaceTask, ruleView, type IndexedTasks } from './rule-view';
 
-interface WaveState {
+interface WaveState extends IndexedTasks {
   wave: Wave;
-  tasks: PickTask[];
-  index: Map<string, number>;
+  /** Highest task version this copy reflects: its freshness check against the database. */
+  maxVersion: number;
+}
+
+/**
+ * Task lists of recently pushed waves, kept between batches. A batch reuses one only
+ * after checking, inside its transaction and under the counter lock, that the wave's
+ * highest task version is unchanged (every task change stamps a higher version and
+ * tasks are never deleted). Pushes in this process run one at a time (see routes/sync),
+ * so a batch may patch the shared list in place; a failed batch drops what it touched.
+ */
+export class WaveTaskCache {
+  private readonly lists = new Map<string, WaveState>();
+  constructor(private readonly capacity = 20) {}
+
+  get(waveId: string): WaveState | undefined {
+    return this.lists.get(waveId);
+  }
+
+  set(waveId: string, s: WaveState): void {
+    this.lists.delete(waveId);
+    if (this.lists.size >= this.capacity) this.lists.delete(this.lists.keys().next().value!);
+    this.lists.set(waveId, s);
+  }
+
+  drop(waveId: string): void {
+    this.lists.delete(waveId);
+  }
 }
 
 /**
  * The waves one push batch touches, loaded once and patched in memory; the dirty rows
- * are written back in a few statements at the end of the batch's transaction. Safe
- * because the batch holds the version-counter lock, so no other writer runs meanwhile.
+ * are written back in a few statements at the end of the batch's transaction.
  */
 export class WaveCache {
   private readonly waves = new Map<string, WaveState | null>();
@@ -22,72 +49,71 @@ export class WaveCache {
 
   constructor(
     private readonly trx: Transaction<Database>,
+    private readonly kind: DbKind,
     private readonly warehouseId: string,
+    private readonly shared: WaveTaskCache | null,
   ) {}
 
-  async get(waveId: string): Promise<{ wave: Wave | null; tasks: readonly PickTask[] }> {
+  /** The wave and the tasks a pick rule needs to decide about `taskId` into `toteCode`. */
+  async forPick(waveId: string, taskId: string, toteCode: string | null): Promise<{ wave: Wave | null; tasks: readonly PickTask[] }> {
+    const s = await this.state(waveId);
+    return s ? { wave: s.wave, tasks: ruleView(s, taskId, toteCode) } : { wave: null, tasks: [] };
+  }
+
+  async wave(waveId: string): Promise<Wave | null> {
+    return (await this.state(waveId))?.wave ?? null;
+  }
+
+  private async state(waveId: string): Promise<WaveState | null> {
     let s = this.waves.get(waveId);
     if (s === undefined) {
       s = await this.load(waveId);
       this.waves.set(waveId, s);
     }
-    return s ? { wave: s.wave, tasks: s.tasks } : { wave: null, tasks: [] };
+    return s;
   }
 
   private async load(waveId: string): Promise<WaveState | null> {
-    const w = await this.trx
-      .selectFrom('waves')
-      .selectAll()
-      .where('id', '=', waveId)
-      .where('warehouse_id', '=', this.warehouseId)
-      .executeTakeFirst();
+    const w = await this.trx.selectFrom('waves').selectAll().where('id', '=', waveId).where('warehouse_id', '=', this.warehouseId).executeTakeFirst();
     if (!w) return null;
+    const cached = this.shared?.get(waveId);
+    if (cached) {
+      const probe = await this.trx
+        .selectFrom('pick_tasks')
+        .select((eb) => eb.fn.max<number>('version').as('v'))
+        .where('wave_id', '=', waveId)
+        .executeTakeFirstOrThrow();
+      if (Number(probe.v ?? 0) === cached.maxVersion) {
+        cached.wave = toWave(w);
+        return cached;
+      }
+    }
     const rows = await this.trx.selectFrom('pick_tasks').selectAll().where('wave_id', '=', waveId).orderBy('walk_seq').orderBy('id').execute();
     const tasks = rows.map(toTask);
-    return { wave: toWave(w), tasks, index: new Map(tasks.map((t, i) => [t.id, i])) };
+    return { ...indexTasks(tasks), wave: toWave(w), maxVersion: tasks.reduce((m, t) => Math.max(m, t.version), 0) };
   }
 
   /** Applies an outcome's task and wave patches; the rule already checked them against this state. */
   apply(changes: Changes, version: number): void {
     for (const { id, patch } of changes.taskPatches) {
-      const s = this.findTaskWave(id);
-      if (!s) continue;
-      const i = s.index.get(id)!;
-      const next = { ...s.tasks[i]!, ...patch, version };
-      s.tasks[i] = next;
-      this.dirtyTasks.set(id, next);
-    }
-    if (changes.wavePatch) {
-      const s = this.waves.get(changes.wavePatch.id);
-      if (s) {
-        s.wave = { ...s.wave, ...changes.wavePatch.patch, version };
-        this.dirtyWaves.add(s.wave.id);
+      for (const s of this.waves.values()) {
+        const i = s?.index.get(id);
+        if (!s || i === undefined) continue;
+        const next = { ...s.tasks[i]!, ...patch, version };
+        replaceTask(s, i, next);
+        s.maxVersion = Math.max(s.maxVersion, version);
+        this.dirtyTasks.set(id, next);
       }
     }
-  }
-
-  private findTaskWave(taskId: string): WaveState | null {
-    for (const s of this.waves.values()) if (s && s.index.has(taskId)) return s;
-    return null;
+    const s = changes.wavePatch ? this.waves.get(changes.wavePatch.id) : null;
+    if (s && changes.wavePatch) {
+      s.wave = { ...s.wave, ...changes.wavePatch.patch, version };
+      this.dirtyWaves.add(s.wave.id);
+    }
   }
 
   async flush(): Promise<void> {
-    const tasks = [...this.dirtyTasks.values()].map((t) => fromTask(t, this.warehouseId));
-    for (let i = 0; i < tasks.length; i += 200) {
-      await this.trx
-        .insertInto('pick_tasks')
-        .values(tasks.slice(i, i + 200))
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({
-            picked_qty: eb.ref('excluded.picked_qty'),
-            status: eb.ref('excluded.status'),
-            tote_code: eb.ref('excluded.tote_code'),
-            picked_by: eb.ref('excluded.picked_by'),
-            version: eb.ref('excluded.version'),
-          })),
-        )
-        .execute();
-    }
+    await this.writeTasks([...this.dirtyTasks.values()]);
     for (const id of this.dirtyWaves) {
       const w = this.waves.get(id)!.wave;
       await this.trx
@@ -105,5 +131,35 @@ export class WaveCache {
     }
     this.dirtyTasks.clear();
     this.dirtyWaves.clear();
+  }
+
+  private async writeTasks(tasks: PickTask[]): Promise<void> {
+    if (tasks.length === 0) return;
+    if (this.kind === 'postgres') {
+      const col = <K extends keyof PickTask>(k: K) => tasks.map((t) => t[k]);
+      await sql`update pick_tasks as t set picked_qty = u.picked_qty, status = u.status, tote_code = u.tote_code,
+          picked_by = u.picked_by, version = u.version
+        from unnest(${col('id')}::text[], ${col('pickedQty')}::int4[], ${col('status')}::text[], ${col('toteCode')}::text[],
+          ${col('pickedBy')}::text[], ${col('version')}::int4[]) as u(id, picked_qty, status, tote_code, picked_by, version)
+        where t.id = u.id`.execute(this.trx);
+      return;
+    }
+    for (const t of tasks) {
+      await this.trx
+        .updateTable('pick_tasks')
+        .set({ picked_qty: t.pickedQty, status: t.status, tote_code: t.toteCode, picked_by: t.pickedBy, version: t.version })
+        .where('id', '=', t.id)
+        .execute();
+    }
+  }
+
+  /** After commit: keep the batch's task lists for later batches. */
+  publish(): void {
+    for (const [id, s] of this.waves) if (s) this.shared?.set(id, s);
+  }
+
+  /** After a failed transaction: whatever this batch patched in memory never happened. */
+  discard(): void {
+    for (const id of this.waves.keys()) this.shared?.drop(id);
   }
 }
