@@ -60,19 +60,19 @@ describe('BurstDetector', () => {
   it('starts a fresh burst after a slow gap (human keys before a scan are not glued on)', () => {
     const d = new BurstDetector();
     d.feed({ key: 'q', at: 0 });
-    const { scans } = type(d, 'T0007', { start: 400 });
+    const { scans } = type(d, 'T0007', { start: 700 });
     expect(scans.map((s) => s.raw)).toEqual(['T0007']);
   });
 
-  it('survives one stalled key inside a burst (a busy main thread), not human pacing', () => {
+  it('survives stalled keys inside a burst (a busy main thread), not human pacing', () => {
     const d = new BurstDetector();
     const keys: KeyInput[] = [
       { key: 'T', at: 0 },
       { key: '0', at: 8 },
       { key: '0', at: 180 }, // held back by a long task
       { key: '0', at: 188 },
-      { key: '4', at: 196 },
-      { key: 'Enter', at: 204 },
+      { key: '4', at: 350 }, // and again
+      { key: 'Enter', at: 358 },
     ];
     expect(keys.flatMap((k) => d.feed(k).scans).map((s) => s.raw)).toEqual(['T0004']);
     // Mostly-slow keys with the odd fast rollover are still a person.
