@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../src/domain/sync';
+import { VersionClock } from '../../src/server/db/version';
 import { BACKENDS } from './helpers/backends';
 import { Device, digest, PAT, pickArgs, PILAR, startHarness, tasksOf, WAVE_ID, type Harness } from './helpers/harness';
 
@@ -103,6 +104,24 @@ describe.each(BACKENDS)('sync push on %s', (kind) => {
     expect(r.statusCode).toBe(503);
     expect(r.json().error.code).toBe('TRANSIENT');
     expect(await digest(h)).toBe(before);
+    // The failed batch's in-memory wave state must not survive: the retry applies normally.
+    const retry = await d.push([{ ...d.command('pick.confirm', pickArgs(open.id, 1, 'T0107')), seq: d.seq - 1 }]);
+    expect(retry.results[0]).toMatchObject({ status: 'applied' });
+  });
+
+  it('notices wave changes made outside this process before reusing cached wave state', async () => {
+    const d = await Device.signIn(h.app, 'U1001', PAT);
+    const open = (await tasksOf(h)).filter((t) => t.status === 'open');
+    const [a, b] = [open[0]!, open[1]!];
+    await d.push([d.command('pick.confirm', pickArgs(a.id, 1, 'T0108'))]);
+    // Another server on the same database closes task b, stamping a new version.
+    await h.db.db.transaction().execute(async (trx) => {
+      const clock = await VersionClock.begin(trx);
+      await trx.updateTable('pick_tasks').set({ status: 'short', picked_by: 'u-1002', version: clock.tick() }).where('id', '=', b.id).execute();
+      await clock.finish(trx);
+    });
+    const r = await d.push([d.command('pick.confirm', pickArgs(b.id, 1, 'T0109'))]);
+    expect(r.results[0]).toMatchObject({ status: 'rejected', code: 'LINE_ALREADY_PICKED' });
   });
 });
 
