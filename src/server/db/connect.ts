@@ -84,13 +84,15 @@ export function openPostgres(url: string): Db {
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  let safe = url;
+  return { db, kind: 'postgres', describe: withoutPassword(url), close: () => db.destroy() };
+}
+
+function withoutPassword(url: string): string {
   try {
     const u = new URL(url);
     u.password = '';
-    safe = u.toString();
+    return u.toString();
   } catch {
-    safe = 'postgres';
+    return 'postgres';
   }
-  return { db, kind: 'postgres', describe: safe, close: () => db.destroy() };
 }
