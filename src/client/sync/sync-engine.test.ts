@@ -1,0 +1,111 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { db } from '../local/db';
+import { getMeta } from '../local/meta';
+import { enqueue } from '../local/outbox';
+import { emptyPull, freshDb } from '../local/test-db';
+import { SyncEngine } from './sync-engine';
+import { useSyncStore } from './sync-store';
+
+type Handler = (url: string, init: RequestInit) => { status: number; body: unknown };
+
+function mockFetch(handler: Handler) {
+  const calls: { url: string; body: unknown }[] = [];
+  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+    const body = init.body ? JSON.parse(String(init.body)) : undefined;
+    calls.push({ url, body });
+    if (url.startsWith('/api/sync/events')) throw new TypeError('no events in tests');
+    const res = handler(url, init);
+    return new Response(JSON.stringify(res.body), { status: res.status, headers: { 'content-type': 'application/json' } });
+  });
+  return calls;
+}
+
+async function syncOnce(engine: SyncEngine) {
+  engine.request();
+  await vi.waitFor(() => expect(useSyncStore.getState().syncing).toBe(false), { timeout: 2000 });
+  await new Promise((r) => setTimeout(r, 20));
+}
+
+const confirm = (taskId: string, tote: string) => enqueue('pick.confirm', { waveId: 'w1', taskId, qty: 1, toteCode: tote, assignmentEpoch: 1 });
+
+beforeEach(async () => {
+  await freshDb();
+  useSyncStore.setState({ online: true, syncing: false, blockedCode: null, signedOut: false, pending: 0 });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('SyncEngine', () => {
+  it('pushes the outbox in seq order, then pulls and forgets what the server holds', async () => {
+    await confirm('t1', 'T1');
+    await confirm('t2', 'T2');
+    const calls = mockFetch((url, init) => {
+      if (url === '/api/sync/push') {
+        const m = JSON.parse(String(init.body)).mutations as { id: string; seq: number }[];
+        return { status: 200, body: { lastSeq: 2, results: m.map((x) => ({ id: x.id, seq: x.seq, status: 'applied' })) } };
+      }
+      return { status: 200, body: emptyPull({ cursor: 7, lastSeq: 2 }) };
+    });
+    await syncOnce(new SyncEngine());
+    const push = calls.find((c) => c.url === '/api/sync/push')!.body as { deviceId: string; mutations: { seq: number }[] };
+    expect(push.deviceId).toBe('dev-1');
+    expect(push.mutations.map((m) => m.seq)).toEqual([1, 2]);
+    expect(calls.some((c) => c.url === '/api/sync/pull?cursor=0')).toBe(true);
+    expect(await db().outbox.count()).toBe(0);
+    expect(await getMeta('cursor')).toBe(7);
+    expect(useSyncStore.getState().lastSyncAt).not.toBeNull();
+  });
+
+  it('on 409 SEQ_GAP resends from the expected seq', async () => {
+    await confirm('t1', 'T1');
+    await confirm('t2', 'T2');
+    const firstSeqs: number[] = [];
+    mockFetch((url, init) => {
+      if (url === '/api/sync/push') {
+        const m = JSON.parse(String(init.body)).mutations as { id: string; seq: number }[];
+        firstSeqs.push(m[0]!.seq);
+        if (m[0]!.seq === 1) return { status: 409, body: { error: { code: 'SEQ_GAP', message: 'gap', details: { expectedSeq: 2 } } } };
+        return { status: 200, body: { lastSeq: 2, results: m.map((x) => ({ id: x.id, seq: x.seq, status: 'applied' })) } };
+      }
+      return { status: 200, body: emptyPull({ lastSeq: 2 }) };
+    });
+    await syncOnce(new SyncEngine());
+    expect(firstSeqs).toEqual([1, 2]);
+    expect(await db().outbox.count()).toBe(0);
+  });
+
+  it('on 400 marks sync blocked and keeps the outbox', async () => {
+    await confirm('t1', 'T1');
+    mockFetch((url) =>
+      url === '/api/sync/push'
+        ? { status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'bad' } } }
+        : { status: 200, body: emptyPull() },
+    );
+    await syncOnce(new SyncEngine());
+    expect(useSyncStore.getState().blockedCode).toBe('VALIDATION_FAILED');
+    expect(await db().outbox.count()).toBe(1);
+  });
+
+  it('on 401 signs out but keeps the outbox', async () => {
+    await confirm('t1', 'T1');
+    mockFetch(() => ({ status: 401, body: { error: { code: 'UNAUTHENTICATED', message: 'no' } } }));
+    await syncOnce(new SyncEngine());
+    expect(useSyncStore.getState().signedOut).toBe(true);
+    expect(await getMeta('session')).toBeNull();
+    expect(await db().outbox.count()).toBe(1);
+  });
+
+  it('stores refusals from a push and keeps going', async () => {
+    await confirm('t1', 'T1');
+    mockFetch((url, init) => {
+      if (url === '/api/sync/push') {
+        const m = JSON.parse(String(init.body)).mutations as { id: string; seq: number }[];
+        return { status: 200, body: { lastSeq: 1, results: [{ id: m[0]!.id, seq: 1, status: 'rejected', code: 'LINE_ALREADY_PICKED', message: 'x' }] } };
+      }
+      return { status: 200, body: emptyPull({ lastSeq: 1 }) };
+    });
+    await syncOnce(new SyncEngine());
+    expect(await db().rejections.toArray()).toMatchObject([{ seq: 1, code: 'LINE_ALREADY_PICKED', name: 'pick.confirm' }]);
+    expect((await db().tasks.get('t1'))!.status).toBe('open'); // the refused pick's effect is gone
+  });
+});
