@@ -12,6 +12,7 @@ import { demoRoutes } from './routes/demo';
 import { healthRoutes } from './routes/health';
 import { openApiRoutes } from './routes/openapi';
 import { syncRoutes } from './routes/sync';
+import { waveRoutes } from './routes/waves';
 import { ApiError, isDbFault } from './services/api-error';
 import { EventHub } from './services/events';
 
@@ -96,6 +97,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   healthRoutes(app, kind);
   authRoutes(app, { db, loginPerMinute: opts.loginPerMinute ?? 20 });
   syncRoutes(app, { db, kind, events, heartbeatMs: opts.heartbeatMs ?? 15_000 });
+  waveRoutes(app, db);
   openApiRoutes(app);
   demoRoutes(app, db);
 

@@ -114,7 +114,7 @@ describe.each(BACKENDS)('store contract on %s', (kind) => {
       .insertInto('devices')
       .values({ id: 'dev-store', warehouse_id: 'wh-fc1', user_id: null, name: null, app_version: null, last_seen: 'x', last_seq: 0, created_at: 'x' })
       .execute();
-    const row = { id: 'm-1', device_id: 'dev-store', seq: 1, name: 'pick.confirm', args: '{}', args_version: 1, user_id: 'u-1001', status: 'applied', code: null, message: null, result: '{}', version: 1, created_at: 'x', received_at: 'x' };
+    const row = { id: 'm-1', device_id: 'dev-store', seq: 1, name: 'pick.confirm', args: '{}', args_version: 1, user_id: 'u-1001', status: 'applied', code: null, message: null, result: '{}', version: 1, created_at: 'x', received_at: 'x', wave_id: null };
     await db().insertInto('mutations').values(row).execute();
     await expect(db().insertInto('mutations').values({ ...row, seq: 2 }).execute()).rejects.toThrow();
     await expect(db().insertInto('mutations').values({ ...row, id: 'm-2' }).execute()).rejects.toThrow();

@@ -167,6 +167,19 @@ describe.each(BACKENDS)('conflicts on %s', (kind) => {
     expect(ex.map((e) => e.type)).toEqual(['stale_assignment']);
   });
 
+  it('lists a wave\'s applied picks for a lead, one per command', async () => {
+    const lead = await Device.signIn(h.app, 'U5001', 'u-5001');
+    const r = await lead.get(`/api/waves/${WAVE_ID}/picks`);
+    expect(r.statusCode).toBe(200);
+    const picks = (r.json() as { picks: { mutationId: string; qty: number; userId: string; taskId: string }[] }).picks;
+    const applied = await h.db.db.selectFrom('mutations').select('id').where('status', '=', 'applied').where('name', '=', 'pick.confirm').execute();
+    expect(picks.map((p) => p.mutationId).sort()).toEqual(applied.map((a) => a.id).sort());
+    expect(picks.every((p) => p.qty > 0)).toBe(true);
+    const picker = await Device.signIn(h.app, 'U1001', PAT);
+    expect((await picker.get(`/api/waves/${WAVE_ID}/picks`)).statusCode).toBe(403);
+    expect((await lead.get('/api/waves/nope/picks')).json().error.code).toBe('WAVE_NOT_FOUND');
+  });
+
   it('never refuses a pick for stock: a bin below zero raises an exception and a count task', async () => {
     const { createReleasedWave } = await import('../../src/server/services/fixtures');
     const { waveId, taskIds } = await createReleasedWave(h.db.db, { code: 'W-NEG', assignedUserId: PAT, tasks: 1, qty: 5000 });

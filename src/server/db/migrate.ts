@@ -3,6 +3,7 @@ import type { DbKind } from './connect';
 import type { Database } from './schema';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-wave-task-index';
+import * as m0003 from './migrations/0003-mutation-wave';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Up = (db: Kysely<any>) => Promise<void>;
@@ -14,6 +15,7 @@ type Up = (db: Kysely<any>) => Promise<void>;
 export const MIGRATIONS: readonly { name: string; up: Up }[] = [
   { name: '0001-initial', up: m0001.up },
   { name: '0002-wave-task-index', up: m0002.up },
+  { name: '0003-mutation-wave', up: m0003.up },
 ];
 
 /** Applies every pending migration, each in its own transaction; returns the names applied. */

@@ -205,6 +205,7 @@ export interface MutationsTable {
   version: number;
   created_at: string;
   received_at: string;
+  wave_id: string | null;
 }
 
 export interface CountTasksTable {

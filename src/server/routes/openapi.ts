@@ -6,6 +6,7 @@ import { ErrorCode } from '../../domain/errors';
 import { UserPublic } from '../../domain/model';
 import { MutationResult, PullQuery, PullResponse, PushRequest, PushResponse } from '../../domain/sync';
 import { APP_VERSION } from '../version';
+import { WavePicks } from './waves';
 
 const ErrorBody = z.object({
   error: z.object({ code: z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]), message: z.string(), details: z.unknown().optional() }),
@@ -77,6 +78,14 @@ export function buildOpenApi() {
           security: bearer,
           summary: 'Server-sent events: `poke` with the new version after each change',
           responses: { 200: { description: 'event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...errors(401) },
+        },
+      },
+      '/api/waves/{waveId}/picks': {
+        get: {
+          security: bearer,
+          summary: 'Applied pick commands of a wave (leads)',
+          parameters: [{ name: 'waveId', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: 'picks', content: json(WavePicks) }, ...errors(401, 403, 404) },
         },
       },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },

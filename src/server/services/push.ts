@@ -33,6 +33,7 @@ export interface PushCaller {
 const MUTATION_COLS = {
   id: 'text', device_id: 'text', seq: 'int4', name: 'text', args: 'text', args_version: 'int4', user_id: 'text',
   status: 'text', code: 'text', message: 'text', result: 'text', version: 'int4', created_at: 'text', received_at: 'text',
+  wave_id: 'text',
 } as const;
 const LEDGER_COLS = {
   id: 'text', warehouse_id: 'text', location_id: 'text', container_code: 'text', sku_id: 'text', lot: 'text',
@@ -235,6 +236,7 @@ async function applyFresh(
       version,
       created_at: f.m.createdAt,
       received_at: now,
+      wave_id: (f.args as { waveId?: string }).waveId ?? null,
     });
   }
   // Mutations first: ledger rows reference them.
