@@ -38,9 +38,9 @@ export function Shell() {
         <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
           <Outlet />
         </Suspense>
+        <WedgeInput />
+        <FlashOverlay />
       </main>
-      <WedgeInput />
-      <FlashOverlay />
     </>
   );
 }
