@@ -102,9 +102,11 @@ function cases(): Case[] {
   for (const q of ['cursor=' + encodeURIComponent(SQL), 'cursor=%00', 'limit=' + encodeURIComponent(HTML), 'cursor=1&cursor=2', 'cursor=1.5', 'cursor=' + '9'.repeat(400)]) {
     out.push({ name: `pull ${q.slice(0, 20)}`, method: 'GET', url: `/api/sync/pull?${q}`, auth: true, status: 400, code: 'VALIDATION_FAILED' });
   }
-  for (const id of [SQL, HTML, 'x'.repeat(300)]) {
+  for (const id of [SQL, HTML]) {
     out.push({ name: `wave picks ${id.slice(0, 10)}`, method: 'GET', url: `/api/waves/${encodeURIComponent(id)}/picks`, auth: true, status: 403, code: 'FORBIDDEN' });
   }
+  // Over Fastify's parameter length the route does not match at all.
+  out.push({ name: 'wave picks long id', method: 'GET', url: `/api/waves/${'x'.repeat(300)}/picks`, auth: true, status: 404, code: 'NOT_FOUND' });
   for (const [method, url] of [
     ['GET', '/api/nope'],
     ['POST', '/api/users'],
