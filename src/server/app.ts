@@ -38,6 +38,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger ?? false,
     bodyLimit: BODY_LIMIT,
     return503OnClosing: true,
+    // Router-level refusals (bad URL encoding, over-long parameters) in our error shape too.
+    frameworkErrors: (err, _req, reply) =>
+      sendError(reply, err.statusCode && err.statusCode < 500 ? err.statusCode : 400, ErrorCode.VALIDATION_FAILED, err.message),
     ...(opts.forceCloseConnections ? { forceCloseConnections: true } : {}),
   });
   const events = opts.events ?? new EventHub();

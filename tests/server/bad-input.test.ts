@@ -106,7 +106,8 @@ function cases(): Case[] {
     out.push({ name: `wave picks ${id.slice(0, 10)}`, method: 'GET', url: `/api/waves/${encodeURIComponent(id)}/picks`, auth: true, status: 403, code: 'FORBIDDEN' });
   }
   // Over Fastify's parameter length the router answers 414 before any handler.
-  out.push({ name: 'wave picks long id', method: 'GET', url: `/api/waves/${'x'.repeat(300)}/picks`, auth: true, status: 414 });
+  out.push({ name: 'wave picks long id', method: 'GET', url: `/api/waves/${'x'.repeat(300)}/picks`, auth: true, status: 414, code: 'VALIDATION_FAILED' });
+  out.push({ name: 'bad url encoding', method: 'GET', url: '/api/waves/%E0%A4%A/picks', auth: true, status: 400, code: 'VALIDATION_FAILED' });
   for (const [method, url] of [
     ['GET', '/api/nope'],
     ['POST', '/api/users'],
@@ -117,7 +118,7 @@ function cases(): Case[] {
     ['GET', '/api/../../etc/passwd'],
     ['GET', '/demo/nope'],
   ] as const) {
-    out.push({ name: `unknown ${method} ${url.slice(0, 24)}`, method, url, auth: true, status: 414 });
+    out.push({ name: `unknown ${method} ${url.slice(0, 24)}`, method, url, auth: true, status: 404, code: 'NOT_FOUND' });
   }
   return out;
 }
