@@ -83,6 +83,17 @@ describe.each(BACKENDS)('sync push on %s', (kind) => {
     expect(later.results[0]).toMatchObject({ status: 'rejected', code: 'TASK_NOT_FOUND' });
   });
 
+  it('refuses a batch that reuses a recorded mutation id under a new seq', async () => {
+    const d = await Device.signIn(h.app, 'U1001', PAT);
+    const first = d.command('pick.confirm', pickArgs('task-none', 1, 'T0110'));
+    await d.push([first]);
+    const before = await digest(h);
+    const r = await d.pushRaw([d.command('pick.confirm', pickArgs('task-none', 1, 'T0110'), { id: first.id })]);
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.code).toBe('VALIDATION_FAILED');
+    expect(await digest(h)).toBe(before);
+  });
+
   it('answers 403 when the push names another device than the session', async () => {
     const d = await Device.signIn(h.app, 'U1001', PAT);
     const r = await d.pushRaw([], { deviceId: 'someone-else' });

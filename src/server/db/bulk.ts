@@ -23,9 +23,10 @@ export async function insertRows<T extends keyof Database & string>(
 }
 
 /**
- * The hot-path insert. On PostgreSQL one parameter per column (arrays through unnest)
- * instead of one per value: a 200-row batch then parses and binds in a fraction of the
- * time. On SQLite cached multi-row statements are already cheap.
+ * The hot-path insert; returns how many rows went in. On PostgreSQL one parameter per
+ * column (arrays through unnest) instead of one per value: a 200-row batch then parses
+ * and binds in a fraction of the time. On SQLite cached multi-row statements are already
+ * cheap. `skipConflicts` turns unique violations into rows not counted.
  */
 export async function insertMany<T extends keyof Database & string>(
   db: Conn,
@@ -33,10 +34,23 @@ export async function insertMany<T extends keyof Database & string>(
   table: T,
   types: Record<keyof Database[T] & string, PgType>,
   rows: Insertable<Database[T]>[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  if (kind === 'sqlite') return insertRows(db, table, rows, 100);
+  opts: { skipConflicts?: boolean } = {},
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const conflict = opts.skipConflicts ? sql` on conflict do nothing` : sql``;
+  if (kind === 'sqlite') {
+    let n = 0;
+    for (let i = 0; i < rows.length; i += 100) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      let q = (db as Kysely<any>).insertInto(table).values(rows.slice(i, i + 100));
+      if (opts.skipConflicts) q = q.onConflict((oc) => oc.doNothing());
+      const r = await q.executeTakeFirst();
+      n += Number(r.numInsertedOrUpdatedRows ?? 0);
+    }
+    return n;
+  }
   const cols = Object.keys(types) as (keyof Database[T] & string)[];
   const arrays = cols.map((c) => sql`${rows.map((r) => (r as Record<string, unknown>)[c] ?? null)}::${sql.raw(types[c])}[]`);
-  await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(db);
+  const r = await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})${conflict}`.execute(db);
+  return Number(r.numAffectedRows ?? 0);
 }

@@ -21,6 +21,7 @@ import type { Database, ExceptionsTable, MutationsTable, StockLedgerTable } from
 import { clampInt4, VersionClock } from '../db/version';
 import { ApiError } from './api-error';
 import { raiseNegativeStock } from './negative-stock';
+import { loadActors, type Actor } from './push-actors';
 import { WaveCache, type WaveTaskCache } from './wave-cache';
 
 export interface PushCaller {
@@ -48,11 +49,6 @@ interface Parsed {
   m: Mutation;
   name: CommandName;
   args: unknown;
-}
-
-interface UserInfo {
-  id: string;
-  roles: string[];
 }
 
 /**
@@ -116,10 +112,6 @@ async function runBatch(trx: Transaction<Database>, req: PushRequest, parsed: Pa
     }
   }
   if (fresh.length > 0) {
-    const taken = await trx.selectFrom('mutations').select(['id', 'seq']).where('id', 'in', fresh.map((f) => f.m.id)).execute();
-    if (taken.length > 0) {
-      throw new ApiError(400, ErrorCode.VALIDATION_FAILED, `mutation id ${taken[0]!.id} is already recorded as seq ${taken[0]!.seq}`);
-    }
     await applyFresh(trx, clock, req, fresh, caller, results, waves);
     await trx
       .updateTable('devices')
@@ -145,39 +137,14 @@ async function applyFresh(
   waves: WaveCache,
 ) {
   const now = new Date().toISOString();
-  const userIds = new Set<string>();
-  for (const f of fresh) {
-    userIds.add(f.m.userId);
-    if (f.name === 'wave.assign') userIds.add((f.args as WaveAssignArgs).userId);
-  }
-  const users = new Map<string, UserInfo>();
-  const userRows = await trx
-    .selectFrom('users')
-    .select(['id', 'roles'])
-    .where('id', 'in', [...userIds])
-    .where('warehouse_id', '=', caller.warehouseId)
-    .execute();
-  for (const u of userRows) users.set(u.id, { id: u.id, roles: JSON.parse(u.roles) as string[] });
-  // Commands queued by one worker may sync after another signs in on the same handheld,
-  // so any user who has held a session on this device may be named; nobody else.
-  const onDevice = new Set(
-    (
-      await trx
-        .selectFrom('sessions')
-        .select('user_id')
-        .distinct()
-        .where('device_id', '=', req.deviceId)
-        .where('user_id', 'in', [...userIds])
-        .execute()
-    ).map((r) => r.user_id),
-  );
+  const actors = await loadActors(trx, caller.warehouseId, req.deviceId, fresh);
   const mutationRows: Insertable<MutationsTable>[] = [];
   const ledger: Insertable<StockLedgerTable>[] = [];
   const exceptions: Insertable<ExceptionsTable>[] = [];
   for (const f of fresh) {
     const version = clock.tick();
     const ctx = { userId: f.m.userId, mutationId: f.m.id, now };
-    const outcome = await decide(f, users, onDevice, waves, ctx);
+    const outcome = await decide(f, actors, waves, ctx);
     // Rows a command causes are named after it, so even a bug that applied a command
     // twice would trip a primary key instead of doubling stock.
     if (outcome.status === 'applied') {
@@ -240,7 +207,11 @@ async function applyFresh(
     });
   }
   // Mutations first: ledger rows reference them.
-  await insertMany(trx, caller.kind, 'mutations', MUTATION_COLS, mutationRows);
+  // The unique mutation id is the backstop: a reused id counts as not inserted and the
+  // whole batch is refused (and rolled back) rather than half applied.
+  if ((await insertMany(trx, caller.kind, 'mutations', MUTATION_COLS, mutationRows, { skipConflicts: true })) !== mutationRows.length) {
+    throw new ApiError(400, ErrorCode.VALIDATION_FAILED, 'a mutation id in this batch is already recorded under another seq');
+  }
   await insertMany(trx, caller.kind, 'stock_ledger', LEDGER_COLS, ledger);
   await insertMany(trx, caller.kind, 'exceptions', EXCEPTION_COLS, exceptions);
   await waves.flush();
@@ -249,13 +220,12 @@ async function applyFresh(
 
 async function decide(
   f: Parsed,
-  users: Map<string, UserInfo>,
-  onDevice: Set<string>,
+  actors: Map<string, Actor>,
   waves: WaveCache,
   ctx: { userId: string; mutationId: string; now: string },
 ): Promise<Outcome> {
-  const user = users.get(f.m.userId);
-  if (!user || !onDevice.has(user.id)) {
+  const user = actors.get(f.m.userId);
+  if (!user || !user.onDevice) {
     return reject(ErrorCode.FORBIDDEN, `user ${f.m.userId} has not signed in on this device`);
   }
   if (!hasAnyRole(user.roles, COMMANDS[f.name].roles)) {
@@ -273,7 +243,7 @@ async function decide(
     case 'wave.assign': {
       const a = f.args as WaveAssignArgs;
       const wave = await waves.wave(a.waveId);
-      const assignee = users.get(a.userId) ?? null;
+      const assignee = actors.get(a.userId) ?? null;
       return applyWaveAssign({ wave, assignee }, a, ctx);
     }
   }

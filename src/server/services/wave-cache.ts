@@ -74,19 +74,19 @@ export class WaveCache {
   }
 
   private async load(waveId: string): Promise<WaveState | null> {
-    const w = await this.trx.selectFrom('waves').selectAll().where('id', '=', waveId).where('warehouse_id', '=', this.warehouseId).executeTakeFirst();
+    // The wave row and its highest task version (one probe of the (wave_id, version) index) together.
+    const w = await this.trx
+      .selectFrom('waves')
+      .selectAll('waves')
+      .select((eb) => eb.selectFrom('pick_tasks').select((e) => e.fn.max<number>('version').as('v')).where('wave_id', '=', waveId).as('task_max'))
+      .where('id', '=', waveId)
+      .where('warehouse_id', '=', this.warehouseId)
+      .executeTakeFirst();
     if (!w) return null;
     const cached = this.shared?.get(waveId);
-    if (cached) {
-      const probe = await this.trx
-        .selectFrom('pick_tasks')
-        .select((eb) => eb.fn.max<number>('version').as('v'))
-        .where('wave_id', '=', waveId)
-        .executeTakeFirstOrThrow();
-      if (Number(probe.v ?? 0) === cached.maxVersion) {
-        cached.wave = toWave(w);
-        return cached;
-      }
+    if (cached && Number(w.task_max ?? 0) === cached.maxVersion) {
+      cached.wave = toWave(w);
+      return cached;
     }
     const rows = await this.trx.selectFrom('pick_tasks').selectAll().where('wave_id', '=', waveId).orderBy('walk_seq').orderBy('id').execute();
     const tasks = rows.map(toTask);
