@@ -99,7 +99,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyRateLimit, { global: false });
   healthRoutes(app, kind);
   authRoutes(app, { db, loginPerMinute: opts.loginPerMinute ?? 20 });
-  syncRoutes(app, { db, kind, events, heartbeatMs: opts.heartbeatMs ?? 15_000 });
+  syncRoutes(app, { db, kind, fast: opts.db.fast, events, heartbeatMs: opts.heartbeatMs ?? 15_000 });
   waveRoutes(app, db);
   openApiRoutes(app);
   demoRoutes(app, db);

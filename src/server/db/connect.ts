@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { SqliteFast } from './sqlite-fast';
 
 export type DbKind = 'sqlite' | 'postgres';
 
@@ -12,6 +13,8 @@ export interface Db {
   kind: DbKind;
   /** Where the data lives, for the start-up banner (no password). */
   describe: string;
+  /** SQLite only: bulk writes that bypass the query builder on the push path. */
+  fast: SqliteFast | null;
   close(): Promise<void>;
 }
 
@@ -43,11 +46,14 @@ export function openSqlite(file: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  sqlite.pragma('cache_size = -32000');
+  const cached = withStatementCache(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
   return {
     db,
     kind: 'sqlite',
     describe: file,
+    fast: new SqliteFast(cached.prepare),
     close: () => db.destroy(),
   };
 }
@@ -84,7 +90,7 @@ export function openPostgres(url: string): Db {
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', describe: withoutPassword(url), close: () => db.destroy() };
+  return { db, kind: 'postgres', describe: withoutPassword(url), fast: null, close: () => db.destroy() };
 }
 
 function withoutPassword(url: string): string {

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { ErrorCode } from '../../domain/errors';
 import { PullQuery, PushRequest, SCHEMA_VERSION } from '../../domain/sync';
 import type { DbKind } from '../db/connect';
+import type { SqliteFast } from '../db/sqlite-fast';
 import type { Database } from '../db/schema';
 import { currentVersion } from '../db/version';
 import { parseOr400, requireAuth } from '../http';
@@ -15,11 +16,12 @@ import { WaveTaskCache } from '../services/wave-cache';
 export interface SyncRouteOpts {
   db: Kysely<Database>;
   kind: DbKind;
+  fast: SqliteFast | null;
   events: EventHub;
   heartbeatMs: number;
 }
 
-export function syncRoutes(app: FastifyInstance, { db, kind, events, heartbeatMs }: SyncRouteOpts) {
+export function syncRoutes(app: FastifyInstance, { db, kind, fast, events, heartbeatMs }: SyncRouteOpts) {
   const waveTasks = new WaveTaskCache();
   let pushQueue: Promise<unknown> = Promise.resolve();
   app.post('/api/sync/push', async (req) => {
@@ -33,7 +35,7 @@ export function syncRoutes(app: FastifyInstance, { db, kind, events, heartbeatMs
     }
     // One push at a time per process: they serialise on the version counter anyway, and
     // queueing here lets a batch reuse the wave state the previous one left behind.
-    const turn = pushQueue.then(() => applyPush(db, body, { warehouseId: auth.warehouseId, kind, waveTasks }));
+    const turn = pushQueue.then(() => applyPush(db, body, { warehouseId: auth.warehouseId, kind, fast, waveTasks }));
     pushQueue = turn.then(
       () => undefined,
       () => undefined,

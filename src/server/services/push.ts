@@ -15,8 +15,9 @@ import {
 import { ErrorCode } from '../../domain/errors';
 import { hasAnyRole } from '../../domain/roles';
 import type { Mutation, MutationResult, PushRequest, PushResponse } from '../../domain/sync';
-import { insertMany } from '../db/bulk';
+import { insertMany, type PgType } from '../db/bulk';
 import type { DbKind } from '../db/connect';
+import type { SqliteFast } from '../db/sqlite-fast';
 import type { Database, ExceptionsTable, MutationsTable, StockLedgerTable } from '../db/schema';
 import { clampInt4, VersionClock } from '../db/version';
 import { ApiError } from './api-error';
@@ -27,6 +28,7 @@ import { WaveCache, type WaveTaskCache } from './wave-cache';
 export interface PushCaller {
   warehouseId: string;
   kind: DbKind;
+  fast: SqliteFast | null;
   /** Task lists shared between batches; null to always read them afresh. */
   waveTasks: WaveTaskCache | null;
 }
@@ -76,7 +78,7 @@ export async function applyPush(
   let waves: WaveCache | null = null;
   try {
     const out = await db.transaction().execute(async (trx) => {
-      waves = new WaveCache(trx, caller.kind, caller.warehouseId, caller.waveTasks);
+      waves = new WaveCache(trx, caller.kind, caller.warehouseId, caller.waveTasks, caller.fast);
       return runBatch(trx, req, parsed, caller, waves);
     });
     (waves as WaveCache | null)?.publish();
@@ -209,11 +211,15 @@ async function applyFresh(
   // Mutations first: ledger rows reference them.
   // The unique mutation id is the backstop: a reused id counts as not inserted and the
   // whole batch is refused (and rolled back) rather than half applied.
-  if ((await insertMany(trx, caller.kind, 'mutations', MUTATION_COLS, mutationRows, { skipConflicts: true })) !== mutationRows.length) {
+  const write = (table: 'mutations' | 'stock_ledger' | 'exceptions', types: Record<string, PgType>, rows: object[], skipConflicts = false) =>
+    caller.fast
+      ? caller.fast.insert(table, Object.keys(types), rows, { skipConflicts })
+      : insertMany(trx, caller.kind, table, types as never, rows as never, { skipConflicts });
+  if ((await write('mutations', MUTATION_COLS, mutationRows, true)) !== mutationRows.length) {
     throw new ApiError(400, ErrorCode.VALIDATION_FAILED, 'a mutation id in this batch is already recorded under another seq');
   }
-  await insertMany(trx, caller.kind, 'stock_ledger', LEDGER_COLS, ledger);
-  await insertMany(trx, caller.kind, 'exceptions', EXCEPTION_COLS, exceptions);
+  await write('stock_ledger', LEDGER_COLS, ledger);
+  await write('exceptions', EXCEPTION_COLS, exceptions);
   await waves.flush();
   await raiseNegativeStock(trx, clock, caller.warehouseId, ledger, now);
 }

@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Changes } from '../../domain/commands';
 import type { PickTask, Wave } from '../../domain/model';
 import type { DbKind } from '../db/connect';
+import type { SqliteFast } from '../db/sqlite-fast';
 import type { Database } from '../db/schema';
 import { toTask, toWave } from './mappers';
 import { indexTasks, replaceTask, ruleView, type IndexedTasks } from './rule-view';
@@ -52,6 +53,7 @@ export class WaveCache {
     private readonly kind: DbKind,
     private readonly warehouseId: string,
     private readonly shared: WaveTaskCache | null,
+    private readonly fast: SqliteFast | null = null,
   ) {}
 
   /** The wave and the tasks a pick rule needs to decide about `taskId` into `toteCode`. */
@@ -144,6 +146,7 @@ export class WaveCache {
         where t.id = u.id`.execute(this.trx);
       return;
     }
+    if (this.fast) return this.fast.updatePickTasks(tasks);
     for (const t of tasks) {
       await this.trx
         .updateTable('pick_tasks')
