@@ -159,6 +159,7 @@ const stages = [
   { name: 'typecheck:server', cmd: bin('tsc'), args: ['-p', 'tsconfig.server.json'], timeoutS: 240 },
   { name: 'typecheck:client', cmd: bin('tsc'), args: ['-p', 'tsconfig.client.json'], timeoutS: 240 },
   { name: 'typecheck:sw', cmd: bin('tsc'), args: ['-p', 'tsconfig.sw.json'], timeoutS: 120 },
+  { name: 'typecheck:e2e', cmd: bin('tsc'), args: ['-p', 'tsconfig.e2e.json'], timeoutS: 120 },
   { name: 'unit', cmd: bin('vitest'), args: ['run', '--project', 'unit'], timeoutS: 300 },
   { name: 'server', cmd: bin('vitest'), args: ['run', '--project', 'server'], timeoutS: 480, prepare: preparePostgres },
   { name: 'build', cmd: NPM, args: ['run', 'build'], timeoutS: 300 },

@@ -2,9 +2,10 @@ import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { bundleSize } from './bundle-size';
 import { table, type Figure } from './figures';
+import { browserFigures } from './browser';
 import { pushFigures } from './push-throughput';
 
-// `npm run bench [-- --json] [-- --no-build]`: every figure against its budget.
+// `npm run bench [-- --json] [--no-build] [--only=bundle,push,browser]`: every figure against its budget.
 const json = process.argv.includes('--json');
 const log = (s: string) => (json ? process.stderr.write(s + '\n') : console.log(s));
 
@@ -18,11 +19,12 @@ const figures: Figure[] = [];
 const steps: [string, () => Promise<Figure[]> | Figure[]][] = [
   ['bundle', () => bundleSize()],
   ['push', () => pushFigures(pgUrl)],
+  ['browser', () => browserFigures()],
 ];
-const browser = await import('./browser').catch(() => null);
-if (browser) steps.push(['browser', () => browser.browserFigures()]);
 
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 for (const [name, run] of steps) {
+  if (only && !only.includes(name)) continue;
   log(`measuring ${name}...`);
   try {
     figures.push(...(await run()));

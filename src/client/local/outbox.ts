@@ -19,6 +19,7 @@ export async function enqueue<N extends CommandName>(name: N, args: CommandArgs[
   const parsed = parseCommand(name, argsVersionOf(name), args);
   if (!parsed.ok) return { ok: false, code: parsed.code, message: parsed.message };
   const d = db();
+  const t0 = performance.now();
   try {
     const result = await d.transaction('rw', [d.meta, d.outbox, d.waves, d.tasks], async () => {
       const session = await getMeta('session');
@@ -41,6 +42,8 @@ export async function enqueue<N extends CommandName>(name: N, args: CommandArgs[
       await setMeta('nextSeq', seq + 1);
       return { seq, outcome };
     });
+    // Read by `npm run bench` (outbox append p95).
+    performance.measure?.('tote:outbox-append', { start: t0, end: performance.now() });
     notifyLocalWrite();
     return { ok: true, ...result };
   } catch (err) {

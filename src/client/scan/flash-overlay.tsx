@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useFeedbackStore } from './feedback-store';
+import { measureFeedback } from './scan-timing';
 
 /**
  * Full-screen colour flash after a scan. It ignores the pointer so it never blocks a tap;
@@ -10,6 +11,7 @@ export function FlashOverlay() {
   const clear = useFeedbackStore((s) => s.clear);
   useEffect(() => {
     if (!flash) return;
+    measureFeedback();
     const t = setTimeout(clear, flash.kind === 'error' ? 900 : 450);
     return () => clearTimeout(t);
   }, [flash, clear]);

@@ -1,4 +1,5 @@
 import type { RawScan } from '../../domain/scan/normalise';
+import { noteScanAt } from './scan-timing';
 
 /**
  * Every input adapter (wedge today, camera later) publishes here; the screen that is
@@ -19,6 +20,7 @@ export function subscribeScans(fn: Handler): () => void {
 export function publishScan(scan: RawScan): boolean {
   const top = stack[stack.length - 1];
   if (!top) return false;
+  noteScanAt(scan.at);
   top(scan);
   return true;
 }
