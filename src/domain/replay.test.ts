@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PickTask, Wave } from './model';
-import { replay, type ReplayCommand } from './replay';
+import { replay, replaySlice, sliceNeeds, type ReplayCommand } from './replay';
 
 const wave: Wave = { id: 'w1', code: 'W-1', status: 'released', assignedUserId: 'u1', assignmentEpoch: 1, releasedAt: null, completedAt: null, version: 1 };
 const task = (id: string, qty: number, orderId: string): PickTask => ({
@@ -49,5 +49,65 @@ describe('replay', () => {
     const view = replay(server, [bad]);
     expect(view.outcomes.get(bad.id)).toBeNull();
     expect(view.tasks.every((t) => t.status === 'open')).toBe(true);
+  });
+});
+
+const short = (taskId: string, foundQty: number, tote: string | null): ReplayCommand => ({
+  id: `00000000-0000-7000-8000-00000000010${++seq}`, seq, name: 'pick.short', argsVersion: 1, userId: 'u1',
+  createdAt: '2025-01-01T00:00:00.000Z', args: { waveId: 'w1', taskId, foundQty, toteCode: tote, assignmentEpoch: 1 },
+});
+
+/** What the device's indexed queries return for `sliceNeeds`; `openFrom` picks which open tasks are sampled. */
+function sliceOf(tasks: readonly PickTask[], cmds: readonly ReplayCommand[], openFrom: 'first' | 'last') {
+  const needs = sliceNeeds(cmds);
+  const open = tasks.filter((t) => t.status === 'open');
+  const sample = (openFrom === 'first' ? open : [...open].reverse()).slice(0, needs.openSample);
+  return [
+    ...tasks.filter((t) => needs.taskIds.has(t.id)),
+    ...tasks.filter((t) => t.toteCode !== null && needs.toteCodes.has(t.toteCode)),
+    ...sample,
+  ];
+}
+
+describe('replaySlice (incremental view refresh)', () => {
+  const eight = Array.from({ length: 8 }, (_, i) => task(`t${i + 1}`, 2, `o${(i % 4) + 1}`));
+  const done = (t: PickTask, tote: string): PickTask => ({ ...t, status: 'picked', pickedQty: t.qty, toteCode: tote });
+  const cases: { name: string; tasks: PickTask[]; cmds: () => ReplayCommand[] }[] = [
+    { name: 'no commands', tasks: eight, cmds: () => [] },
+    { name: 'one pick', tasks: eight, cmds: () => [confirm('t3', 2, 'T3')] },
+    { name: 'partial then full pick of one task', tasks: eight, cmds: () => [confirm('t2', 1, 'T2'), confirm('t2', 1, 'T2')] },
+    { name: 'tote held by an unnamed server task of another order', tasks: [done(eight[0]!, 'TX'), ...eight.slice(1)], cmds: () => [confirm('t2', 2, 'TX')] },
+    { name: 'tote held by an unnamed server task of the same order', tasks: [done(eight[0]!, 'TX'), ...eight.slice(1)], cmds: () => [confirm('t5', 2, 'TX')] },
+    { name: 'tote taken by an earlier pending command', tasks: eight, cmds: () => [confirm('t1', 2, 'TY'), confirm('t2', 2, 'TY'), confirm('t5', 2, 'TY')] },
+    { name: 'line already picked on the server', tasks: [done(eight[0]!, 'TZ'), ...eight.slice(1)], cmds: () => [confirm('t1', 2, 'TZ')] },
+    { name: 'last open task closes the wave', tasks: [...eight.slice(0, 7).map((t) => done(t, `T-${t.orderId}`)), eight[7]!], cmds: () => [confirm('t8', 2, 'T-o4')] },
+    { name: 'last two open tasks, closed in turn', tasks: [...eight.slice(0, 6).map((t) => done(t, `T-${t.orderId}`)), eight[6]!, eight[7]!], cmds: () => [confirm('t7', 2, 'T-o3'), short('t8', 0, null)] },
+    { name: 'short with units into a tote', tasks: eight, cmds: () => [short('t4', 1, 'T4'), confirm('t8', 2, 'T4')] },
+    { name: 'refused over-pick of a short', tasks: eight, cmds: () => [short('t4', 2, 'T4')] },
+    { name: 'unknown task', tasks: eight, cmds: () => [confirm('t99', 1, 'T9')] },
+  ];
+  for (const c of cases) {
+    for (const openFrom of ['first', 'last'] as const) {
+      it(`${c.name} (open sample from the ${openFrom})`, () => {
+        const w: Wave = { ...wave, status: c.tasks.some((t) => t.status !== 'open') ? 'picking' : 'released' };
+        const cmds = c.cmds();
+        const full = replay({ waves: [w], tasks: c.tasks }, cmds);
+        const part = replaySlice({ wave: w, tasks: sliceOf(c.tasks, cmds, openFrom) }, cmds);
+        expect(part.outcomes).toEqual(full.outcomes);
+        expect(part.wave).toEqual(full.waves[0]);
+        const named = sliceNeeds(cmds).taskIds;
+        for (const t of full.tasks) {
+          if (named.has(t.id)) expect(part.tasks.get(t.id)).toEqual(t);
+          else expect(t).toEqual(c.tasks.find((x) => x.id === t.id)); // untouched rows stay as the server has them
+        }
+      });
+    }
+  }
+
+  it('names tasks and totes of pick commands only', () => {
+    const needs = sliceNeeds([confirm('t1', 1, 'T1'), short('t2', 0, null), { ...confirm('t3', 1, 'T3'), name: 'wave.assign' }]);
+    expect([...needs.taskIds]).toEqual(['t1', 't2']);
+    expect([...needs.toteCodes]).toEqual(['T1']);
+    expect(needs.openSample).toBe(3);
   });
 });

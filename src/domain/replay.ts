@@ -86,3 +86,68 @@ export function replay(
   for (const cmd of ordered) outcomes.set(cmd.id, applyCommand(view, cmd));
   return { waves: [...view.waves.values()], tasks: [...view.tasks.values()], outcomes };
 }
+
+/** The wave, task and tote a pick command names; null for commands with no optimistic effect. */
+export interface CommandTarget {
+  waveId: string;
+  taskId: string;
+  toteCode: string | null;
+}
+
+export function commandTarget(cmd: ReplayCommand): CommandTarget | null {
+  if (cmd.name !== 'pick.confirm' && cmd.name !== 'pick.short') return null;
+  const a = cmd.args as { waveId?: unknown; taskId?: unknown; toteCode?: unknown } | null;
+  if (!a || typeof a.waveId !== 'string' || typeof a.taskId !== 'string') return null;
+  return { waveId: a.waveId, taskId: a.taskId, toteCode: typeof a.toteCode === 'string' ? a.toteCode : null };
+}
+
+/**
+ * Which of one wave's rows replaying `cmds` can read. A pick rule looks at its own task,
+ * at the tasks holding its tote (one order per tote) and at whether any other task is
+ * still open (the wave is done when none is). Tasks no command names never change
+ * during a replay, so a slice made of
+ *   - every task a command names (`taskIds`),
+ *   - every task of the wave holding one of `toteCodes`,
+ *   - any `openSample` open tasks of the wave (at least one beyond the named ones, if
+ *     the wave has any),
+ * gives every command the same outcome as the whole wave would, and the named tasks and
+ * the wave row come out the same. That keeps a local write and a pull's refresh in
+ * proportion to the commands, not to the size of the wave.
+ */
+export interface SliceNeeds {
+  taskIds: Set<string>;
+  toteCodes: Set<string>;
+  openSample: number;
+}
+
+export function sliceNeeds(cmds: readonly ReplayCommand[]): SliceNeeds {
+  const taskIds = new Set<string>();
+  const toteCodes = new Set<string>();
+  for (const cmd of cmds) {
+    const t = commandTarget(cmd);
+    if (!t) continue;
+    taskIds.add(t.taskId);
+    if (t.toteCode !== null) toteCodes.add(t.toteCode);
+  }
+  return { taskIds, toteCodes, openSample: taskIds.size + 1 };
+}
+
+/**
+ * Replays one wave's pending commands over a slice of its server rows (see `sliceNeeds`).
+ * Returns the view of the wave row and of every named task that exists; rows outside
+ * the slice are unchanged by definition. `tasks` may hold duplicates; they are merged.
+ */
+export function replaySlice(
+  slice: { wave: Wave | null; tasks: readonly PickTask[] },
+  cmds: readonly ReplayCommand[],
+): { wave: Wave | null; tasks: Map<string, PickTask>; outcomes: Map<string, Outcome | null> } {
+  // Same order as a replay over the whole table (primary key), so `find` picks the same row.
+  const byId = new Map<string, PickTask>();
+  for (const t of slice.tasks) byId.set(t.id, t);
+  const ordered = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const out = replay({ waves: slice.wave ? [slice.wave] : [], tasks: ordered }, cmds);
+  const named = sliceNeeds(cmds).taskIds;
+  const tasks = new Map<string, PickTask>();
+  for (const t of out.tasks) if (named.has(t.id)) tasks.set(t.id, t);
+  return { wave: out.waves[0] ?? null, tasks, outcomes: out.outcomes };
+}
