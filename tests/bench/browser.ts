@@ -113,6 +113,9 @@ export async function browserFigures(): Promise<Figure[]> {
     await context.setOffline(true);
     // Plain source text: tsx would otherwise wrap named helpers in a `__name` call the page lacks.
     await page.evaluate(`(${QUEUE_COMMANDS})(${JSON.stringify({ waveId: fixtures.drainWave, tasks: fixtures.drainTasks })})`);
+    // Those rows bypassed Dexie, so no live query in this page can see them: restart the
+    // app (offline, shell from the service worker), as after a day of offline scans.
+    await page.reload();
     await page.locator(`[data-testid="sync-indicator"][data-pending="${DRAIN}"]`).waitFor({ timeout: 60_000 });
     const t0 = Date.now();
     await context.setOffline(false);
