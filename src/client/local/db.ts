@@ -25,6 +25,15 @@ export interface OutboxRow {
 
 export type RejectionRow = Rejection & { seenAt: string | null };
 
+/**
+ * A view row a pull changed but the view does not reflect yet: pages before the last one
+ * leave these behind, so a pull cut short (a reload) still refreshes them afterwards.
+ */
+export interface DirtyRow {
+  /** `w:<waveId>` or `t:<taskId>`. */
+  key: string;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -45,6 +54,7 @@ export class ToteDb extends Dexie {
   outbox!: Table<OutboxRow, number>;
   rejections!: Table<RejectionRow, string>;
   meta!: Table<MetaRow, string>;
+  viewDirty!: Table<DirtyRow, string>;
 
   constructor(name = 'tote') {
     // Strict durability: a command reported as saved must survive the handheld being
@@ -63,6 +73,15 @@ export class ToteDb extends Dexie {
       outbox: 'seq, &id, [status+seq]',
       rejections: 'id, seq',
       meta: 'key',
+    });
+    // Indexes that let a write, a refresh and the pick screen read only the rows they
+    // need: a task by walk order, the tasks holding a tote, an order's tasks, and each
+    // wave's pending commands.
+    this.version(2).stores({
+      srvTasks: 'id, waveId, [waveId+status+walkSeq], [waveId+toteCode]',
+      tasks: 'id, waveId, [waveId+status+walkSeq], [waveId+toteCode], [waveId+orderId], [waveId+walkSeq]',
+      outbox: 'seq, &id, [status+seq], args.waveId',
+      viewDirty: 'key',
     });
   }
 }

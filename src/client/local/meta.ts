@@ -19,6 +19,8 @@ export interface MetaValues {
   lastSeq: number;
   lastSyncAt: string;
   session: Session | null;
+  /** The app version whose rules built the view; another version rebuilds it in full once. */
+  viewBuiltBy: string;
 }
 
 export async function getMeta<K extends keyof MetaValues>(key: K): Promise<MetaValues[K] | undefined> {

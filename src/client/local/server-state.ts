@@ -1,7 +1,8 @@
+import { commandTarget } from '../../domain/replay';
 import type { MutationResult, PullResponse, Rejection } from '../../domain/sync';
 import { db, type RejectionRow, type SkuRow } from './db';
 import { getMeta, setMeta } from './meta';
-import { rebuildViewInTx } from './outbox';
+import { emptyDirty, markDirtyInTx, refreshViewInTx, takeDirtyInTx } from './view';
 
 function skuRow(sku: PullResponse['changes']['skus'][number]): SkuRow {
   return { ...sku, barcodeValues: [...new Set([sku.code.toUpperCase(), ...sku.barcodes.map((b) => b.value.toUpperCase())])] };
@@ -10,15 +11,18 @@ function skuRow(sku: PullResponse['changes']['skus'][number]): SkuRow {
 /**
  * Writes one pull page: server rows, cursor, rejections, and forgets the commands the
  * server already holds (seq <= lastSeq), all in one transaction. The last page also
- * rebuilds the view, so the screen never shows half a pull.
+ * refreshes the view, so the screen never shows half a pull; it refreshes only the rows
+ * this pull changed (and earlier pages left dirty) and the commands it forgot, wave by
+ * wave, never the whole view.
  */
 export async function applyPullPage(page: PullResponse, opts: { final: boolean; userId: string }): Promise<void> {
   const d = db();
   const c = page.changes;
   await d.transaction(
     'rw',
-    [d.locations, d.skus, d.totes, d.users, d.srvWaves, d.srvTasks, d.exceptions, d.meta, d.outbox, d.rejections, d.waves, d.tasks],
+    [d.locations, d.skus, d.totes, d.users, d.srvWaves, d.srvTasks, d.exceptions, d.meta, d.outbox, d.rejections, d.waves, d.tasks, d.viewDirty],
     async () => {
+      const dirty = emptyDirty();
       if (c.locations.length) await d.locations.bulkPut(c.locations);
       if (c.skus.length) await d.skus.bulkPut(c.skus.map(skuRow));
       if (c.totes.length) await d.totes.bulkPut(c.totes);
@@ -26,14 +30,28 @@ export async function applyPullPage(page: PullResponse, opts: { final: boolean; 
       if (c.waves.length) await d.srvWaves.bulkPut(c.waves);
       if (c.tasks.length) await d.srvTasks.bulkPut(c.tasks);
       if (c.exceptions.length) await d.exceptions.bulkPut(c.exceptions);
+      for (const w of c.waves) dirty.waves.add(w.id);
+      for (const t of c.tasks) dirty.tasks.add(t.id);
       await setMeta('cursor', page.cursor);
       await setMeta('cursorUserId', opts.userId);
       await setMeta('lastSeq', page.lastSeq);
-      await d.outbox.where('seq').belowOrEqual(page.lastSeq).delete();
+      // Commands the server holds stop being replayed: their rows must be refreshed.
+      const held = await d.outbox.where('seq').belowOrEqual(page.lastSeq).toArray();
+      if (held.length) {
+        for (const cmd of held) {
+          const target = commandTarget(cmd);
+          if (!target) continue;
+          dirty.waves.add(target.waveId);
+          dirty.tasks.add(target.taskId);
+        }
+        await d.outbox.bulkDelete(held.map((r) => r.seq));
+      }
       await putRejections(page.rejections);
       if (opts.final) {
-        await rebuildViewInTx();
+        await refreshViewInTx(await takeDirtyInTx(dirty));
         await setMeta('lastSyncAt', new Date().toISOString());
+      } else {
+        await markDirtyInTx(dirty);
       }
     },
   );

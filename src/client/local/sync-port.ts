@@ -1,7 +1,8 @@
 /** What the sync engine needs from local storage, in one place. */
 export { deviceId } from './meta';
 export { getSession, clearSession } from './session';
-export { markAcked, resendFrom, rebuildView } from './outbox';
+export { markAcked, resendFrom } from './outbox';
+export { prepareView, rebuildView } from './view';
 export { pendingBatch, pendingCount } from './queries';
 export { applyPullPage, storePushRejections, pullCursor } from './server-state';
 export { onLocalWrite } from './events';

@@ -1,0 +1,205 @@
+import Dexie, { type Table } from 'dexie';
+import { applyCommand, commandTarget, replay, replaySlice, sliceNeeds, type SliceNeeds, type ViewRows } from '../../domain/replay';
+import type { Outcome } from '../../domain/commands';
+import type { PickTask, Wave } from '../../domain/model';
+import { db, type OutboxRow } from './db';
+import { getMeta, setMeta } from './meta';
+
+/**
+ * The view (`waves`, `tasks`) is the server rows (`srvWaves`, `srvTasks`) with the outbox
+ * replayed on top (domain/replay.ts). Commands only touch their own wave, and inside it
+ * only the rows `sliceNeeds` names, so every write here reads and writes a slice of one
+ * wave instead of every task on the device.
+ */
+
+/** Rows whose view may no longer match server rows + outbox. */
+export interface Dirty {
+  waves: Set<string>;
+  tasks: Set<string>;
+}
+
+export function emptyDirty(): Dirty {
+  return { waves: new Set(), tasks: new Set() };
+}
+
+/** The rows of one wave a replay of `needs` can read, from either the server or the view tables. */
+async function loadSlice(
+  waves: Table<Wave, string>,
+  tasks: Table<PickTask, string>,
+  waveId: string,
+  needs: SliceNeeds,
+): Promise<{ wave: Wave | null; tasks: PickTask[] }> {
+  const [wave, named, toted, open] = await Promise.all([
+    waves.get(waveId),
+    tasks.bulkGet([...needs.taskIds]),
+    needs.toteCodes.size ? tasks.where('[waveId+toteCode]').anyOf([...needs.toteCodes].map((c) => [waveId, c])).toArray() : [],
+    tasks
+      .where('[waveId+status+walkSeq]')
+      .between([waveId, 'open', Dexie.minKey], [waveId, 'open', Dexie.maxKey])
+      .limit(needs.openSample)
+      .toArray(),
+  ]);
+  const inWave = named.filter((t): t is PickTask => !!t && t.waveId === waveId);
+  return { wave: wave ?? null, tasks: [...inWave, ...toted, ...open] };
+}
+
+/**
+ * Applies a new command to the view rows it can read (its wave, its task, its tote's
+ * tasks, a sample of open tasks) and writes back what changed. Runs inside `enqueue`'s
+ * transaction, so it must stay small: never the whole wave.
+ */
+export async function applyToView(row: OutboxRow): Promise<Outcome | null> {
+  const target = commandTarget(row);
+  if (!target) return null;
+  const d = db();
+  const slice = await loadSlice(d.waves, d.tasks, target.waveId, sliceNeeds([row]));
+  const view: ViewRows = {
+    waves: new Map(slice.wave ? [[slice.wave.id, slice.wave]] : []),
+    tasks: new Map([...slice.tasks].sort(byId).map((t) => [t.id, t])),
+  };
+  const before = new Map(view.tasks);
+  const outcome = applyCommand(view, row);
+  if (outcome?.status === 'applied') {
+    const changed = [...view.tasks.values()].filter((t) => t !== before.get(t.id));
+    if (changed.length) await d.tasks.bulkPut(changed);
+    const w = view.waves.get(target.waveId);
+    if (w && w !== slice.wave) await d.waves.put(w);
+  }
+  return outcome;
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function sameRow<T extends object>(a: T | undefined, b: T | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const ka = Object.keys(a) as (keyof T)[];
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => a[k] === b[k]);
+}
+
+/**
+ * Brings the view of the dirty rows back to server rows + outbox: each wave touched is
+ * replayed over its slice, changed server rows are copied, and rows that no longer
+ * differ from the server lose their optimistic effect. Only rows that really change are
+ * written, so live queries on other waves stay quiet.
+ * Must run inside a transaction covering srvWaves, srvTasks, outbox, waves and tasks.
+ */
+export async function refreshViewInTx(dirty: Dirty): Promise<void> {
+  const d = db();
+  const ids = [...dirty.tasks];
+  const [srvRows, viewRows] = await Promise.all([d.srvTasks.bulkGet(ids), d.tasks.bulkGet(ids)]);
+  // Group the dirty tasks by the wave they belong to (on the server, else in the view).
+  const byWave = new Map<string, string[]>();
+  ids.forEach((id, i) => {
+    const waveId = srvRows[i]?.waveId ?? viewRows[i]?.waveId;
+    if (waveId === undefined) return;
+    const list = byWave.get(waveId) ?? [];
+    list.push(id);
+    byWave.set(waveId, list);
+  });
+  for (const w of dirty.waves) if (!byWave.has(w)) byWave.set(w, []);
+  for (const [waveId, dirtyIds] of byWave) await refreshWave(waveId, dirtyIds);
+}
+
+async function refreshWave(waveId: string, dirtyIds: readonly string[]): Promise<void> {
+  const d = db();
+  const cmds = await d.outbox.where('args.waveId').equals(waveId).toArray();
+  const needs = sliceNeeds(cmds);
+  const slice = cmds.length
+    ? await loadSlice(d.srvWaves, d.srvTasks, waveId, needs)
+    : { wave: (await d.srvWaves.get(waveId)) ?? null, tasks: [] };
+  const res = replaySlice(slice, cmds);
+
+  const ids = [...new Set([...needs.taskIds, ...dirtyIds])];
+  const others = ids.filter((id) => !res.tasks.has(id));
+  const [srvOthers, current] = await Promise.all([d.srvTasks.bulkGet(others), d.tasks.bulkGet(ids)]);
+  const srvOf = new Map(others.map((id, i) => [id, srvOthers[i]]));
+  const puts: PickTask[] = [];
+  const deletes: string[] = [];
+  ids.forEach((id, i) => {
+    const cur = current[i];
+    let next: PickTask | undefined;
+    if (res.tasks.has(id)) next = res.tasks.get(id);
+    else {
+      const srv = srvOf.get(id);
+      if (srv && srv.waveId !== waveId) return; // another wave's row: its own refresh owns it
+      next = srv;
+    }
+    if (next) {
+      if (!sameRow(cur, next)) puts.push(next);
+    } else if (cur && cur.waveId === waveId) {
+      deletes.push(id);
+    }
+  });
+  if (puts.length) await d.tasks.bulkPut(puts);
+  if (deletes.length) await d.tasks.bulkDelete(deletes);
+
+  const curWave = await d.waves.get(waveId);
+  if (!res.wave) {
+    if (curWave) await d.waves.delete(waveId);
+  } else if (!sameRow(curWave, res.wave)) {
+    await d.waves.put(res.wave);
+  }
+}
+
+/** Remembers rows a pull page changed, for the page that finally refreshes the view. */
+export async function markDirtyInTx(dirty: Dirty): Promise<void> {
+  const rows = [...[...dirty.waves].map((id) => ({ key: `w:${id}` })), ...[...dirty.tasks].map((id) => ({ key: `t:${id}` }))];
+  if (rows.length) await db().viewDirty.bulkPut(rows);
+}
+
+/** The rows earlier pages left dirty, merged into `dirty`, and forgotten. */
+export async function takeDirtyInTx(dirty: Dirty = emptyDirty()): Promise<Dirty> {
+  const d = db();
+  const keys = await d.viewDirty.toCollection().primaryKeys();
+  for (const key of keys) {
+    if (key.startsWith('w:')) dirty.waves.add(key.slice(2));
+    else if (key.startsWith('t:')) dirty.tasks.add(key.slice(2));
+  }
+  if (keys.length) await d.viewDirty.clear();
+  return dirty;
+}
+
+/**
+ * Rebuilds the whole view from server rows plus the outbox. Only for a change of rules
+ * (a new app version) or repair; day to day the view is refreshed row by row.
+ * Must run inside a transaction covering srvWaves, srvTasks, outbox, waves, tasks and viewDirty.
+ */
+export async function rebuildViewInTx(): Promise<void> {
+  const d = db();
+  const [waves, tasks, outbox] = await Promise.all([d.srvWaves.toArray(), d.srvTasks.toArray(), d.outbox.orderBy('seq').toArray()]);
+  const view = replay({ waves, tasks }, outbox);
+  await d.waves.clear();
+  await d.tasks.clear();
+  await d.waves.bulkPut(view.waves);
+  await d.tasks.bulkPut(view.tasks);
+  await d.viewDirty.clear();
+}
+
+function viewTables() {
+  const d = db();
+  return [d.srvWaves, d.srvTasks, d.outbox, d.waves, d.tasks, d.viewDirty, d.meta];
+}
+
+export async function rebuildView(): Promise<void> {
+  await db().transaction('rw', viewTables(), rebuildViewInTx);
+}
+
+/**
+ * At start-up: a view built by other rules (another app version) is rebuilt once in
+ * full; otherwise only rows a cut-short pull left dirty are refreshed.
+ */
+export async function prepareView(appVersion: string): Promise<void> {
+  await db().transaction('rw', viewTables(), async () => {
+    if ((await getMeta('viewBuiltBy')) !== appVersion) {
+      await rebuildViewInTx();
+      await setMeta('viewBuiltBy', appVersion);
+      return;
+    }
+    const dirty = await takeDirtyInTx();
+    if (dirty.waves.size || dirty.tasks.size) await refreshViewInTx(dirty);
+  });
+}
