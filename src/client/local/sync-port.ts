@@ -2,7 +2,7 @@
 export { deviceId } from './meta';
 export { getSession, clearSession } from './session';
 export { markAcked, resendFrom } from './outbox';
-export { prepareView, rebuildView } from './view';
+export { prepareView } from './view';
 export { pendingBatch, pendingCount } from './queries';
 export { applyPullPage, storePushRejections, pullCursor } from './server-state';
 export { onLocalWrite } from './events';

@@ -10,6 +10,12 @@ import { setSyncTrigger } from './sync-trigger';
 
 export const PUSH_BATCH = 200;
 const INTERVAL_MS = 30_000;
+/**
+ * Local writes come in bursts (a picker scans every few seconds, a scanner far faster):
+ * the first write of a burst schedules one push this long after it, and later writes
+ * ride along, so the network and IndexedDB work never sits between a scan and its beep.
+ */
+export const PUSH_DELAY_MS = 500;
 export const APP_VERSION: string = import.meta.env.VITE_APP_VERSION ?? '0.0.0-dev';
 
 class RetryLater extends Error {}
@@ -23,6 +29,9 @@ class SignedOut extends Error {}
 export class SyncEngine {
   private running = false;
   private again = false;
+  /** Whether the next cycle pulls: asked by pokes, timers, reconnects; not by a plain push. */
+  private wantPull = false;
+  private pushTimer: ReturnType<typeof setTimeout> | null = null;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private cleanups: (() => void)[] = [];
@@ -46,7 +55,7 @@ export class SyncEngine {
     const interval = setInterval(() => this.request(), INTERVAL_MS);
     const offWrite = local.onLocalWrite(() => {
       void this.refresh();
-      this.request();
+      this.requestPush();
     });
     this.cleanups.push(
       () => window.removeEventListener('online', onOnline),
@@ -55,13 +64,15 @@ export class SyncEngine {
       () => clearInterval(interval),
       offWrite,
     );
-    void local.rebuildView().then(() => this.refresh());
+    void local.prepareView(APP_VERSION).then(() => this.refresh());
     this.sessionChanged();
   }
 
   stop(): void {
     for (const c of this.cleanups.splice(0)) c();
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.pushTimer) clearTimeout(this.pushTimer);
+    this.pushTimer = null;
     this.stopEvents?.();
     this.stopEvents = null;
   }
@@ -74,8 +85,22 @@ export class SyncEngine {
     this.request();
   }
 
-  /** Asks for a sync soon; coalesces with one already running. */
-  request(): void {
+  /**
+   * After a local write: one push for the whole burst, PUSH_DELAY_MS after its first
+   * write. The push does not pull unless the server refused something; the server's poke
+   * (or the timer) brings the resulting rows.
+   */
+  requestPush(): void {
+    if (this.pushTimer) return;
+    this.pushTimer = setTimeout(() => {
+      this.pushTimer = null;
+      this.request({ pull: false });
+    }, PUSH_DELAY_MS);
+  }
+
+  /** Asks for a sync (push, then pull) soon; coalesces with one already running. */
+  request(opts: { pull?: boolean } = {}): void {
+    if (opts.pull !== false) this.wantPull = true;
     if (typeof navigator !== 'undefined' && !navigator.onLine) {
       useSyncStore.getState().set({ online: false });
       return;
@@ -105,6 +130,7 @@ export class SyncEngine {
       } while (this.again);
       this.attempt = 0;
     } catch (err) {
+      this.wantPull = true; // whatever was cut short, the retry syncs in full
       if (err instanceof SignedOut) {
         await local.clearSession();
         useSyncStore.getState().set({ signedOut: true });
@@ -127,15 +153,23 @@ export class SyncEngine {
     const session = await local.getSession();
     if (!session) return;
     const deviceId = await local.deviceId();
-    if (!useSyncStore.getState().blockedCode) await this.push(session.token, deviceId);
-    await this.pull(session.token, session.user.id);
+    const pull = this.wantPull;
+    this.wantPull = false;
+    let needsPull = false;
+    if (!useSyncStore.getState().blockedCode) needsPull = await this.push(session.token, deviceId);
+    if (pull || needsPull) await this.pull(session.token, session.user.id);
     useSyncStore.getState().set({ online: true });
   }
 
-  private async push(token: string, deviceId: string): Promise<void> {
+  /**
+   * Sends the pending commands in FIFO batches. Returns true when the view needs server
+   * rows to be right again (a command was refused, or the server's seq disagreed).
+   */
+  private async push(token: string, deviceId: string): Promise<boolean> {
+    let needsPull = false;
     for (;;) {
       const batch = await local.pendingBatch(PUSH_BATCH);
-      if (!batch.length) return;
+      if (!batch.length) return needsPull;
       const res = await apiFetch<PushResponse>('/api/sync/push', {
         method: 'POST',
         token,
@@ -147,18 +181,20 @@ export class SyncEngine {
         },
       });
       if (res.ok) {
+        if (res.body.results.some((r) => r.status === 'rejected')) needsPull = true;
         await local.storePushRejections(res.body.results);
         await local.markAcked(res.body.lastSeq);
-        if (res.body.lastSeq < batch[0]!.seq) return; // the server took nothing: do not spin
+        if (res.body.lastSeq < batch[0]!.seq) return true; // the server took nothing: do not spin
         continue;
       }
       this.raise(res);
+      needsPull = true;
       if (res.status === 409 && res.code === ErrorCode.SEQ_GAP) {
         const expected = (res.details as Partial<SeqGapDetails> | undefined)?.expectedSeq;
         if (typeof expected === 'number' && (await local.resendFrom(expected))) continue;
       }
       useSyncStore.getState().set({ blockedCode: res.code });
-      return;
+      return needsPull;
     }
   }
 
