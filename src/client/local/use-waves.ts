@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Location, PickTask, Wave } from '../../domain/model';
 import { db, type SkuRow } from './db';
@@ -8,42 +9,107 @@ export interface WaveSummary {
   closed: number;
 }
 
+const openRange = (waveId: string) =>
+  db().tasks.where('[waveId+status+walkSeq]').between([waveId, 'open', Dexie.minKey], [waveId, 'open', Dexie.maxKey]);
+
+/** Counts from the indexes: no task row is read. */
+async function waveCounts(waveId: string): Promise<{ total: number; closed: number }> {
+  const [total, open] = await Promise.all([db().tasks.where('waveId').equals(waveId).count(), openRange(waveId).count()]);
+  return { total, closed: total - open };
+}
+
 /** The user's assigned waves that still have work, with progress counts. */
 export function useMyWaves(userId: string | undefined): WaveSummary[] | undefined {
   return useLiveQuery(async () => {
     if (!userId) return [];
     const waves = await db().waves.where('assignedUserId').equals(userId).toArray();
     const open = waves.filter((w) => w.status !== 'cancelled');
-    const out: WaveSummary[] = [];
-    for (const wave of open) {
-      const tasks = await db().tasks.where('waveId').equals(wave.id).toArray();
-      out.push({ wave, total: tasks.length, closed: tasks.filter((t) => t.status !== 'open').length });
-    }
+    const out = await Promise.all(open.map(async (wave) => ({ wave, ...(await waveCounts(wave.id)) })));
     return out.sort((a, b) => a.wave.code.localeCompare(b.wave.code));
   }, [userId]);
 }
 
-export interface WaveDetail {
+/** What the pick screen shows and judges scans against: never the whole wave. */
+export interface WaveScreen {
   wave: Wave | null;
-  /** In walk order. */
-  tasks: PickTask[];
-  locations: Map<string, Location>;
-  skus: Map<string, SkuRow>;
+  total: number;
+  closed: number;
+  /** The chosen task if it is still open, else the first open task in walk order. */
+  current: PickTask | null;
+  location: Location | undefined;
+  sku: SkuRow | undefined;
+  /** A tote the current task's order already uses in this wave, to suggest. */
+  orderTote: string | null;
 }
 
-export function useWaveDetail(waveId: string): WaveDetail | undefined {
+/** Reads the pick screen's rows in one read-only transaction, by index. */
+export async function loadWaveScreen(waveId: string, selectedId: string | null): Promise<WaveScreen> {
+  const d = db();
+  return d.transaction('r', [d.waves, d.tasks, d.locations, d.skus], async () => {
+    const [wave, counts, chosen] = await Promise.all([
+      d.waves.get(waveId),
+      waveCounts(waveId),
+      selectedId ? d.tasks.get(selectedId) : undefined,
+    ]);
+    const current = chosen && chosen.waveId === waveId && chosen.status === 'open' ? chosen : ((await openRange(waveId).first()) ?? null);
+    if (!current) return { wave: wave ?? null, ...counts, current: null, location: undefined, sku: undefined, orderTote: null };
+    const [location, sku, orderTasks] = await Promise.all([
+      d.locations.get(current.locationId),
+      d.skus.get(current.skuId),
+      d.tasks.where('[waveId+orderId]').equals([waveId, current.orderId]).toArray(),
+    ]);
+    orderTasks.sort(byWalk);
+    const orderTote = orderTasks.find((x) => x.toteCode && x.pickedQty > 0)?.toteCode ?? null;
+    return { wave: wave ?? null, ...counts, current, location, sku, orderTote };
+  });
+}
+
+/** A pick screen read, tagged with the writer's generation counter as it was when the read began. */
+export interface JudgedScreen {
+  gen: number;
+  screen: WaveScreen;
+}
+
+/**
+ * The pick screen, live. `gen` is a counter the screen bumps after each of its writes:
+ * a result tagged with an older value may have been read before that write.
+ */
+export function useWaveScreen(waveId: string, selectedId: string | null, gen: { readonly current: number }): JudgedScreen | undefined {
   return useLiveQuery(async () => {
-    const d = db();
-    const [wave, tasks] = await Promise.all([d.waves.get(waveId), d.tasks.where('waveId').equals(waveId).toArray()]);
-    tasks.sort((a, b) => a.walkSeq - b.walkSeq || a.id.localeCompare(b.id));
-    const locIds = [...new Set(tasks.map((t) => t.locationId))];
-    const skuIds = [...new Set(tasks.map((t) => t.skuId))];
-    const [locs, skus] = await Promise.all([d.locations.bulkGet(locIds), d.skus.bulkGet(skuIds)]);
-    return {
-      wave: wave ?? null,
-      tasks,
-      locations: new Map(locs.filter((l): l is Location => !!l).map((l) => [l.id, l])),
-      skus: new Map(skus.filter((s): s is SkuRow => !!s).map((s) => [s.id, s])),
-    };
-  }, [waveId]);
+    const g = gen.current;
+    return { gen: g, screen: await loadWaveScreen(waveId, selectedId) };
+  }, [waveId, selectedId, gen]);
+}
+
+/** The wave's tasks holding a tote, in walk order (a tote carries one order per wave). */
+export async function tasksWithTote(waveId: string, toteCode: string): Promise<PickTask[]> {
+  const rows = await db().tasks.where('[waveId+toteCode]').equals([waveId, toteCode]).toArray();
+  return rows.sort(byWalk);
+}
+
+function byWalk(a: PickTask, b: PickTask): number {
+  return a.walkSeq - b.walkSeq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Every task of a wave in walk order, for the task list (read only while it is open). */
+export function useWaveTasks(waveId: string): PickTask[] | undefined {
+  return useLiveQuery(
+    () => db().tasks.where('[waveId+walkSeq]').between([waveId, Dexie.minKey], [waveId, Dexie.maxKey]).toArray(),
+    [waveId],
+  );
+}
+
+/** Bin and SKU codes for the rows on screen only. */
+export function useCodes(locationIds: readonly string[], skuIds: readonly string[]) {
+  const key = `${locationIds.join(',')}|${skuIds.join(',')}`;
+  return useLiveQuery(
+    async () => {
+      const [locs, skus] = await Promise.all([db().locations.bulkGet([...new Set(locationIds)]), db().skus.bulkGet([...new Set(skuIds)])]);
+      return {
+        locations: new Map(locs.filter((l): l is Location => !!l).map((l) => [l.id, l.code])),
+        skus: new Map(skus.filter((s): s is SkuRow => !!s).map((s) => [s.id, s.code])),
+      };
+    },
+    [key],
+  );
 }

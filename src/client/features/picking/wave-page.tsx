@@ -2,14 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { remainingQty } from '../../../domain/commands';
+import type { PickTask } from '../../../domain/model';
 import type { ScanResult } from '../../../domain/scan/normalise';
 import { findToteByCode } from '../../local/lookups';
 import { enqueue } from '../../local/outbox';
-import { useWaveDetail } from '../../local/use-waves';
+import { loadWaveScreen, tasksWithTote, useWaveScreen, type JudgedScreen } from '../../local/use-waves';
 import { signal } from '../../scan/feedback';
 import { useScan } from '../../scan/use-scan';
 import { CurrentTask } from './current-task';
-import { startFlow, stepFlow, withClosed, type FlowCommand, type FlowEvent } from './pick-flow';
+import { startFlow, stepFlow, type FlowCommand, type FlowEvent } from './pick-flow';
 import { usePickStore } from './pick-store';
 import { QtyForm } from './qty-form';
 import { TaskList } from './task-list';
@@ -18,10 +19,11 @@ function record(cmd: FlowCommand) {
   return cmd.name === 'pick.confirm' ? enqueue('pick.confirm', cmd.args) : enqueue('pick.short', cmd.args);
 }
 
+type Judged = JudgedScreen;
+
 export default function WavePage() {
   const { waveId = '' } = useParams();
   const { t } = useTranslation();
-  const detail = useWaveDetail(waveId);
   const saved = usePickStore((s) => s.flows[waveId]);
   const selectedId = usePickStore((s) => s.selected[waveId] ?? null);
   const setFlow = usePickStore((s) => s.setFlow);
@@ -29,41 +31,46 @@ export default function WavePage() {
   const [showList, setShowList] = useState(false);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
 
-  const tasks = detail?.tasks ?? [];
-  const open = tasks.filter((x) => x.status === 'open');
-  const current = open.find((x) => x.id === selectedId) ?? open[0];
-  const flow = current ? (saved?.taskId === current.id ? saved : startFlow(current.id)) : null;
-  const wave = detail?.wave ?? null;
+  // Bumped after every write this screen makes (and every change of task): a read begun
+  // before it may predate the write and is never used to judge a scan.
+  const gen = useRef(0);
+  const live = useWaveScreen(waveId, selectedId, gen);
+  const detail = live?.screen;
 
   // Scanner bursts arrive back to back, faster than React re-renders: every event is
-  // handled in order, one at a time, against the state as it is *now* (the store and the
-  // latest rows), never against the values captured by an older render.
-  const latest = useRef({ detail, current, wave });
-  const seenDetail = useRef(detail);
+  // handled in order, one at a time, against the rows as they are *now*: the handler's
+  // own read after its last write, or a live-query result read after that write.
+  const judged = useRef<Judged | null>(null);
   useEffect(() => {
-    // Only a fresh live-query result replaces what the handler predicted; a re-render
-    // caused by the handler itself still carries the rows from before its write.
-    if (seenDetail.current === detail) return;
-    seenDetail.current = detail;
-    latest.current = { detail, current, wave };
-  });
+    if (live && live.gen === gen.current) judged.current = live;
+  }, [live]);
   const queue = useRef<Promise<void>>(Promise.resolve());
 
+  const read = async (): Promise<Judged> => {
+    const g = gen.current;
+    const screen = await loadWaveScreen(waveId, usePickStore.getState().selected[waveId] ?? null);
+    const next = { gen: g, screen };
+    if (g === gen.current) judged.current = next;
+    return next;
+  };
+
   const handle = async (ev: FlowEvent | { type: 'raw-scan'; scan: ScanResult }) => {
-    const { detail: d, current: task, wave: w } = latest.current;
-    if (!d || !w || !task) return;
+    const j = judged.current && judged.current.gen === gen.current ? judged.current : await read();
+    const { wave: w, current: task, location, sku } = j.screen;
+    if (!w || !task) return;
     const savedFlow = usePickStore.getState().flows[waveId];
     const flow = savedFlow?.taskId === task.id ? savedFlow : startFlow(task.id);
     let event: FlowEvent;
+    let toteTasks: PickTask[] = [];
     if (ev.type === 'raw-scan') {
       const wantsTote = flow.step === 'tote' || flow.step === 'short-tote';
       const tote = wantsTote && ev.scan.kind === 'code' ? ((await findToteByCode(ev.scan.text))?.code ?? null) : null;
+      if (tote !== null) toteTasks = await tasksWithTote(waveId, tote);
       event = { type: 'scan', scan: ev.scan, tote };
     } else {
       event = ev;
     }
-    const ctx = { wave: w, task, location: d.locations.get(task.locationId), sku: d.skus.get(task.skuId), waveTasks: d.tasks };
-    const res = stepFlow(flow, event, ctx);
+    const res = stepFlow(flow, event, { wave: w, task, location, sku, waveTasks: toteTasks });
     if (res.command) {
       const result = await record(res.command);
       if (!result.ok) {
@@ -72,10 +79,9 @@ export default function WavePage() {
         setMessage({ kind: 'error', text });
         return; // nothing was saved: the picker stays on this step and can try again
       }
+      gen.current++;
+      judged.current = null;
       select(waveId, null);
-      // Until the live query catches up, later scans must see the task as closed.
-      const next = withClosed(d, task.id, res.command);
-      latest.current = { detail: next, wave: w, current: next.tasks.find((x) => x.status === 'open') };
     }
     setFlow(waveId, res.state);
     if (res.feedback) {
@@ -83,6 +89,8 @@ export default function WavePage() {
       signal(res.feedback.kind, text);
       setMessage({ kind: res.feedback.kind, text });
     }
+    // After the beep: read the next task now, so the next scan does not wait for it.
+    if (res.command) await read();
   };
 
   const dispatch = (ev: FlowEvent | { type: 'raw-scan'; scan: ScanResult }) => {
@@ -90,6 +98,10 @@ export default function WavePage() {
   };
 
   useScan((scan) => dispatch({ type: 'raw-scan', scan }));
+
+  const wave = detail?.wave ?? null;
+  const current = detail?.current ?? null;
+  const flow = current ? (saved?.taskId === current.id ? saved : startFlow(current.id)) : null;
 
   if (detail === undefined) return <p className="muted">{t('common.loading')}</p>;
   if (!wave) {
@@ -103,28 +115,27 @@ export default function WavePage() {
     );
   }
 
-  const closed = tasks.length - open.length;
-  const orderTote = current ? (tasks.find((x) => x.orderId === current.orderId && x.toteCode && x.pickedQty > 0)?.toteCode ?? null) : null;
+  const { total, closed, orderTote } = detail;
   const remaining = current ? remainingQty(current) : 0;
 
   return (
     <div className="stack wave">
       <div className="row">
         <h1>{t('pick.wave', { code: wave.code })}</h1>
-        <p className="progress" aria-label={t('pick.progress-label', { closed, total: tasks.length })}>
+        <p className="progress" aria-label={t('pick.progress-label', { closed, total })}>
           <span data-testid="progress">
-            {closed} / {tasks.length}
+            {closed} / {total}
           </span>
         </p>
       </div>
-      <progress max={tasks.length || 1} value={closed} aria-hidden="true" />
+      <progress max={total || 1} value={closed} aria-hidden="true" />
 
       {current && flow ? (
         <>
           <CurrentTask
             task={current}
-            location={detail.locations.get(current.locationId)}
-            sku={detail.skus.get(current.skuId)}
+            location={detail.location}
+            sku={detail.sku}
             flow={flow}
             orderTote={orderTote}
           />
@@ -150,14 +161,14 @@ export default function WavePage() {
               </button>
             )}
             <button type="button" className="btn" aria-expanded={showList} onClick={() => setShowList((v) => !v)}>
-              {t('pick.all-tasks-count', { count: tasks.length })}
+              {t('pick.all-tasks-count', { count: total })}
             </button>
           </div>
         </>
       ) : (
         <div className="done stack" data-testid="wave-done" role="status">
           <h2>{t('pick.done')}</h2>
-          <p>{t('pick.done-detail', { total: tasks.length })}</p>
+          <p>{t('pick.done-detail', { total })}</p>
           <Link className="btn btn-primary" to="/pick">
             {t('pick.back-to-waves')}
           </Link>
@@ -165,13 +176,12 @@ export default function WavePage() {
       )}
       {showList && (
         <TaskList
-          tasks={tasks}
-          locations={detail.locations}
-          skus={detail.skus}
+          waveId={waveId}
           currentId={current?.id ?? null}
           onPick={(id) => {
+            gen.current++;
+            judged.current = null;
             select(waveId, id);
-            latest.current = { ...latest.current, current: latest.current.detail?.tasks.find((x) => x.id === id && x.status === 'open') };
             setShowList(false);
           }}
           onClose={() => setShowList(false)}
