@@ -43,16 +43,34 @@ async function loadSlice(
   return { wave: wave ?? null, tasks: [...inWave, ...toted, ...open] };
 }
 
+/** The view rows a new command can read; see `applyToViewSlice`. */
+export interface ViewSlice {
+  waveId: string;
+  wave: Wave | null;
+  tasks: PickTask[];
+}
+
 /**
- * Applies a new command to the view rows it can read (its wave, its task, its tote's
- * tasks, a sample of open tasks) and writes back what changed. Runs inside `enqueue`'s
- * transaction, so it must stay small: never the whole wave.
+ * Reads the view rows a new command can read (its wave, its task, its tote's tasks, a
+ * sample of open tasks): never the whole wave. Null for commands with no local effect.
+ * Only its name and arguments are looked at, so it can run before the seq is known.
  */
-export async function applyToView(row: OutboxRow): Promise<Outcome | null> {
-  const target = commandTarget(row);
+export async function readViewSlice(cmd: Pick<OutboxRow, 'name' | 'args'>): Promise<ViewSlice | null> {
+  const probe = { ...cmd, id: '', seq: 0, argsVersion: 0, userId: '', createdAt: '' };
+  const target = commandTarget(probe);
   if (!target) return null;
   const d = db();
-  const slice = await loadSlice(d.waves, d.tasks, target.waveId, sliceNeeds([row]));
+  const needs = sliceNeeds([probe]);
+  return { waveId: target.waveId, ...(await loadSlice(d.waves, d.tasks, target.waveId, needs)) };
+}
+
+/**
+ * Runs the command's rule on its slice and writes back the rows it changed. Both calls
+ * run inside `enqueue`'s transaction, so the view and the outbox never disagree.
+ */
+export async function applyToViewSlice(slice: ViewSlice | null, row: OutboxRow): Promise<Outcome | null> {
+  if (!slice) return null;
+  const d = db();
   const view: ViewRows = {
     waves: new Map(slice.wave ? [[slice.wave.id, slice.wave]] : []),
     tasks: new Map([...slice.tasks].sort(byId).map((t) => [t.id, t])),
@@ -61,9 +79,8 @@ export async function applyToView(row: OutboxRow): Promise<Outcome | null> {
   const outcome = applyCommand(view, row);
   if (outcome?.status === 'applied') {
     const changed = [...view.tasks.values()].filter((t) => t !== before.get(t.id));
-    if (changed.length) await d.tasks.bulkPut(changed);
-    const w = view.waves.get(target.waveId);
-    if (w && w !== slice.wave) await d.waves.put(w);
+    const w = view.waves.get(slice.waveId);
+    await Promise.all([changed.length ? d.tasks.bulkPut(changed) : null, w && w !== slice.wave ? d.waves.put(w) : null]);
   }
   return outcome;
 }
