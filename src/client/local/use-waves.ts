@@ -81,10 +81,22 @@ export function useWaveScreen(waveId: string, selectedId: string | null, gen: { 
   }, [waveId, selectedId, gen]);
 }
 
-/** The wave's tasks holding a tote, in walk order (a tote carries one order per wave). */
-export async function tasksWithTote(waveId: string, toteCode: string): Promise<PickTask[]> {
-  const rows = await db().tasks.where('[waveId+toteCode]').equals([waveId, toteCode]).toArray();
-  return rows.sort(byWalk);
+/**
+ * A scanned tote: its canonical code (null when no such tote exists) and the wave's
+ * tasks holding it, in walk order (a tote carries one order per wave). One read-only
+ * transaction, both lookups at once for the usual case of a scan in canonical case.
+ */
+export async function lookupTote(waveId: string, scanned: string): Promise<{ code: string | null; holders: PickTask[] }> {
+  const d = db();
+  const guess = scanned.trim().toUpperCase();
+  const holders = (code: string) => d.tasks.where('[waveId+toteCode]').equals([waveId, code]).toArray();
+  return d.transaction('r', [d.totes, d.tasks], async () => {
+    const [exact, guessed] = await Promise.all([d.totes.where('code').equals(guess).first(), holders(guess)]);
+    const tote = exact ?? (await d.totes.where('code').equalsIgnoreCase(guess).first());
+    if (!tote) return { code: null, holders: [] };
+    const rows = tote.code === guess ? guessed : await holders(tote.code);
+    return { code: tote.code, holders: rows.sort(byWalk) };
+  });
 }
 
 function byWalk(a: PickTask, b: PickTask): number {

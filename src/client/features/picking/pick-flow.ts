@@ -22,6 +22,10 @@ export interface FlowContext {
   task: PickTask;
   location: Location | undefined;
   sku: Sku | undefined;
+  /**
+   * Tasks of the wave to check a scanned tote against: at least every task holding that
+   * tote (the screen reads just those, by index, when a tote is scanned).
+   */
   waveTasks: readonly PickTask[];
 }
 
@@ -137,19 +141,4 @@ export function stepFlow(state: FlowState, ev: FlowEvent, ctx: FlowContext): Flo
     case 'short-qty':
       return fail(state, 'SHORT_ENTER_QTY');
   }
-}
-
-/**
- * The wave's tasks as they will look once a just-recorded command shows up in the live
- * query, so scans arriving in between are judged against the next task.
- */
-export function withClosed<T extends { tasks: PickTask[] }>(detail: T, taskId: string, cmd: FlowCommand): T {
-  return {
-    ...detail,
-    tasks: detail.tasks.map((t) => {
-      if (t.id !== taskId) return t;
-      const added = cmd.name === 'pick.confirm' ? cmd.args.qty : cmd.args.foundQty;
-      return { ...t, pickedQty: t.pickedQty + added, status: cmd.name === 'pick.short' ? 'short' : 'picked' };
-    }),
-  };
 }

@@ -4,9 +4,8 @@ import { Link, useParams } from 'react-router';
 import { remainingQty } from '../../../domain/commands';
 import type { PickTask } from '../../../domain/model';
 import type { ScanResult } from '../../../domain/scan/normalise';
-import { findToteByCode } from '../../local/lookups';
 import { enqueue } from '../../local/outbox';
-import { loadWaveScreen, tasksWithTote, useWaveScreen, type JudgedScreen } from '../../local/use-waves';
+import { loadWaveScreen, lookupTote, useWaveScreen, type JudgedScreen } from '../../local/use-waves';
 import { signal } from '../../scan/feedback';
 import { useScan } from '../../scan/use-scan';
 import { CurrentTask } from './current-task';
@@ -20,6 +19,18 @@ function record(cmd: FlowCommand) {
 }
 
 type Judged = JudgedScreen;
+
+/** Resolves after the next frame is painted (or soon, where frames are not drawn). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => setTimeout(resolve, 0);
+    if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible') {
+      requestAnimationFrame(done);
+    } else {
+      done();
+    }
+  });
+}
 
 export default function WavePage() {
   const { waveId = '' } = useParams();
@@ -64,8 +75,9 @@ export default function WavePage() {
     let toteTasks: PickTask[] = [];
     if (ev.type === 'raw-scan') {
       const wantsTote = flow.step === 'tote' || flow.step === 'short-tote';
-      const tote = wantsTote && ev.scan.kind === 'code' ? ((await findToteByCode(ev.scan.text))?.code ?? null) : null;
-      if (tote !== null) toteTasks = await tasksWithTote(waveId, tote);
+      const found = wantsTote && ev.scan.kind === 'code' ? await lookupTote(waveId, ev.scan.text) : null;
+      const tote = found?.code ?? null;
+      toteTasks = found?.holders ?? [];
       event = { type: 'scan', scan: ev.scan, tote };
     } else {
       event = ev;
@@ -89,8 +101,11 @@ export default function WavePage() {
       signal(res.feedback.kind, text);
       setMessage({ kind: res.feedback.kind, text });
     }
-    // After the beep: read the next task now, so the next scan does not wait for it.
-    if (res.command) await read();
+    // Once the beep's frame is painted, read the next task, so the next scan need not.
+    if (res.command) {
+      await afterPaint();
+      await read();
+    }
   };
 
   const dispatch = (ev: FlowEvent | { type: 'raw-scan'; scan: ScanResult }) => {
