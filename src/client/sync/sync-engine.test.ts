@@ -4,7 +4,7 @@ import { db } from '../local/db';
 import { getMeta } from '../local/meta';
 import { enqueue } from '../local/outbox';
 import { emptyPull, freshDb } from '../local/test-db';
-import { SyncEngine } from './sync-engine';
+import { PUSH_DELAY_MS, SyncEngine } from './sync-engine';
 import { useSyncStore } from './sync-store';
 
 type Handler = (url: string, init: RequestInit) => { status: number; body: unknown };
@@ -107,5 +107,46 @@ describe('SyncEngine', () => {
     await syncOnce(new SyncEngine());
     expect(await db().rejections.toArray()).toMatchObject([{ seq: 1, code: 'LINE_ALREADY_PICKED', name: 'pick.confirm' }]);
     expect((await db().tasks.get('t1'))!.status).toBe('open'); // the refused pick's effect is gone
+  });
+
+  it('coalesces a burst of local writes into one push and does not pull after it', async () => {
+    const calls = mockFetch((url, init) => {
+      if (url === '/api/sync/push') {
+        const m = JSON.parse(String(init.body)).mutations as { id: string; seq: number }[];
+        return { status: 200, body: { lastSeq: m[m.length - 1]!.seq, results: m.map((x) => ({ id: x.id, seq: x.seq, status: 'applied' })) } };
+      }
+      return { status: 200, body: emptyPull() };
+    });
+    const engine = new SyncEngine();
+    for (const [task, tote] of [['t1', 'T1'], ['t2', 'T2'], ['t3', 'T3']] as const) {
+      await confirm(task, tote);
+      engine.requestPush();
+    }
+    expect(calls.filter((c) => c.url === '/api/sync/push')).toHaveLength(0); // not yet: the burst may go on
+    await new Promise((r) => setTimeout(r, PUSH_DELAY_MS + 50));
+    await vi.waitFor(() => expect(useSyncStore.getState().syncing).toBe(false));
+    const pushes = calls.filter((c) => c.url === '/api/sync/push');
+    expect(pushes).toHaveLength(1);
+    expect((pushes[0]!.body as { mutations: unknown[] }).mutations).toHaveLength(3);
+    expect(calls.some((c) => c.url.startsWith('/api/sync/pull'))).toBe(false); // the server's poke brings the rows
+    // Acked but not yet pulled: still shown as picked.
+    expect(await db().tasks.get('t1')).toMatchObject({ status: 'picked' });
+  });
+
+  it('pulls after a push that had a command refused', async () => {
+    await confirm('t1', 'T1');
+    const calls = mockFetch((url, init) => {
+      if (url === '/api/sync/push') {
+        const m = JSON.parse(String(init.body)).mutations as { id: string; seq: number }[];
+        return { status: 200, body: { lastSeq: 1, results: [{ id: m[0]!.id, seq: 1, status: 'rejected', code: 'WAVE_CLOSED', message: 'x' }] } };
+      }
+      return { status: 200, body: emptyPull({ lastSeq: 1 }) };
+    });
+    const engine = new SyncEngine();
+    engine.requestPush();
+    await new Promise((r) => setTimeout(r, PUSH_DELAY_MS + 50));
+    await vi.waitFor(() => expect(useSyncStore.getState().syncing).toBe(false));
+    await vi.waitFor(async () => expect((await db().tasks.get('t1'))!.status).toBe('open'));
+    expect(calls.some((c) => c.url.startsWith('/api/sync/pull'))).toBe(true);
   });
 });

@@ -53,10 +53,8 @@ export class SyncEngine {
     window.addEventListener('offline', onOffline);
     document.addEventListener('visibilitychange', onVisible);
     const interval = setInterval(() => this.request(), INTERVAL_MS);
-    const offWrite = local.onLocalWrite(() => {
-      void this.refresh();
-      this.requestPush();
-    });
+    // The indicator reads the pending count live; the rest of the snapshot can wait for the push.
+    const offWrite = local.onLocalWrite(() => this.requestPush());
     this.cleanups.push(
       () => window.removeEventListener('online', onOnline),
       () => window.removeEventListener('offline', onOffline),
