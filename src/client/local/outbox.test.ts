@@ -31,6 +31,17 @@ describe('enqueue', () => {
     expect(await db().outbox.count()).toBe(0);
   });
 
+  it('refuses, writing nothing and using no seq, when the rule gives a code the caller refuses', async () => {
+    await confirm('t1', 1, 'T0001');
+    const res = await enqueue('pick.confirm', { waveId: 'w1', taskId: 't2', qty: 1, toteCode: 'T0001', assignmentEpoch: 1 }, { refuse: ['TOTE_IN_USE'] });
+    expect(res).toMatchObject({ ok: false, code: 'TOTE_IN_USE', refused: true });
+    expect(await db().outbox.count()).toBe(1);
+    expect(await db().tasks.get('t2')).toMatchObject({ status: 'open', pickedQty: 0, toteCode: null });
+    expect(await confirm('t2', 1, 'T0002')).toMatchObject({ ok: true, seq: 2 });
+    // Without the option the same refusal is still a recorded fact.
+    expect(await confirm('t3', 1, 'T0001')).toMatchObject({ ok: true, seq: 3, outcome: { status: 'rejected', code: 'TOTE_IN_USE' } });
+  });
+
   it('reports STORAGE_FAILED, and saves nothing, when the database cannot be written', async () => {
     db().close({ disableAutoOpen: true });
     const res = await confirm('t1', 1, 'T0001');

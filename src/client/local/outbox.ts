@@ -10,14 +10,30 @@ export { rebuildView } from './view';
 
 export type EnqueueResult =
   | { ok: true; seq: number; outcome: Outcome | null }
-  | { ok: false; code: ErrorCode; message: string };
+  /** `refused`: the rule gave one of the codes the caller asked to refuse; nothing was written. */
+  | { ok: false; code: ErrorCode; message: string; refused?: true };
+
+export interface EnqueueOptions {
+  /**
+   * Rule refusals that mean the scan itself was wrong (e.g. TOTE_IN_USE): the command is
+   * then not recorded at all. Checked against the view inside the same transaction, so
+   * no pull can slip in between the check and the write.
+   */
+  refuse?: readonly ErrorCode[];
+}
+
+class Refused extends Error {
+  constructor(readonly outcome: Extract<Outcome, { status: 'rejected' }>) {
+    super(outcome.message);
+  }
+}
 
 /**
  * Records one command: its optimistic effect on the view and its outbox entry are written
  * in ONE strict-durability transaction, and the promise resolves only after it commits.
  * Anything else (quota, a closed database) comes back as STORAGE_FAILED, never as success.
  */
-export async function enqueue<N extends CommandName>(name: N, args: CommandArgs[N]): Promise<EnqueueResult> {
+export async function enqueue<N extends CommandName>(name: N, args: CommandArgs[N], opts: EnqueueOptions = {}): Promise<EnqueueResult> {
   const parsed = parseCommand(name, argsVersionOf(name), args);
   if (!parsed.ok) return { ok: false, code: parsed.code, message: parsed.message };
   const d = db();
@@ -47,6 +63,8 @@ export async function enqueue<N extends CommandName>(name: N, args: CommandArgs[
       };
       // And one round of writes.
       const [outcome] = await Promise.all([applyToViewSlice(slice, row), d.outbox.add(row), setMeta('nextSeq', seq + 1)]);
+      // Throwing aborts the transaction: the outbox row, the seq and the view stay as they were.
+      if (outcome?.status === 'rejected' && opts.refuse?.includes(outcome.code)) throw new Refused(outcome);
       return { seq, outcome };
     });
     // Read by `npm run bench` (outbox append p95).
@@ -54,6 +72,7 @@ export async function enqueue<N extends CommandName>(name: N, args: CommandArgs[
     notifyLocalWrite();
     return { ok: true, ...result };
   } catch (err) {
+    if (err instanceof Refused) return { ok: false, code: err.outcome.code, message: err.outcome.message, refused: true };
     return { ok: false, code: ErrorCode.STORAGE_FAILED, message: err instanceof Error ? err.message : String(err) };
   }
 }

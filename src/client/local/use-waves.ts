@@ -81,22 +81,12 @@ export function useWaveScreen(waveId: string, selectedId: string | null, gen: { 
   }, [waveId, selectedId, gen]);
 }
 
-/**
- * A scanned tote: its canonical code (null when no such tote exists) and the wave's
- * tasks holding it, in walk order (a tote carries one order per wave). One read-only
- * transaction, both lookups at once for the usual case of a scan in canonical case.
- */
-export async function lookupTote(waveId: string, scanned: string): Promise<{ code: string | null; holders: PickTask[] }> {
-  const d = db();
-  const guess = scanned.trim().toUpperCase();
-  const holders = (code: string) => d.tasks.where('[waveId+toteCode]').equals([waveId, code]).toArray();
-  return d.transaction('r', [d.totes, d.tasks], async () => {
-    const [exact, guessed] = await Promise.all([d.totes.where('code').equals(guess).first(), holders(guess)]);
-    const tote = exact ?? (await d.totes.where('code').equalsIgnoreCase(guess).first());
-    if (!tote) return { code: null, holders: [] };
-    const rows = tote.code === guess ? guessed : await holders(tote.code);
-    return { code: tote.code, holders: rows.sort(byWalk) };
-  });
+/** Every tote code, by its upper-case form: a scanned tote is known or not without a read. */
+export function useToteCodes(): Map<string, string> | undefined {
+  return useLiveQuery(async () => {
+    const codes = (await db().totes.orderBy('code').keys()) as string[]; // the index only, no rows
+    return new Map(codes.map((c) => [c.toUpperCase(), c]));
+  }, []);
 }
 
 function byWalk(a: PickTask, b: PickTask): number {

@@ -2,10 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { remainingQty } from '../../../domain/commands';
-import type { PickTask } from '../../../domain/model';
+import { ErrorCode } from '../../../domain/errors';
 import type { ScanResult } from '../../../domain/scan/normalise';
 import { enqueue } from '../../local/outbox';
-import { loadWaveScreen, lookupTote, useWaveScreen, type JudgedScreen } from '../../local/use-waves';
+import { findToteByCode } from '../../local/lookups';
+import { loadWaveScreen, useToteCodes, useWaveScreen, type JudgedScreen } from '../../local/use-waves';
 import { signal } from '../../scan/feedback';
 import { useScan } from '../../scan/use-scan';
 import { CurrentTask } from './current-task';
@@ -14,8 +15,19 @@ import { usePickStore } from './pick-store';
 import { QtyForm } from './qty-form';
 import { TaskList } from './task-list';
 
+/**
+ * A tote holding another order of the wave is refused by `enqueue` itself, against the
+ * view inside the write's own transaction: nothing is recorded for it, and no separate
+ * read of the wave's totes sits between the scan and the beep.
+ */
+const REFUSE = { refuse: [ErrorCode.TOTE_IN_USE] };
+
 function record(cmd: FlowCommand) {
-  return cmd.name === 'pick.confirm' ? enqueue('pick.confirm', cmd.args) : enqueue('pick.short', cmd.args);
+  return cmd.name === 'pick.confirm' ? enqueue('pick.confirm', cmd.args, REFUSE) : enqueue('pick.short', cmd.args, REFUSE);
+}
+
+function commandTote(cmd: FlowCommand): string {
+  return cmd.args.toteCode ?? '';
 }
 
 type Judged = JudgedScreen;
@@ -65,6 +77,17 @@ export default function WavePage() {
     return next;
   };
 
+  const toteCodes = useToteCodes();
+  const totes = useRef(toteCodes);
+  useEffect(() => {
+    totes.current = toteCodes;
+  }, [toteCodes]);
+  const canonicalTote = async (scanned: string): Promise<string | null> => {
+    const known = totes.current;
+    if (known) return known.get(scanned.trim().toUpperCase()) ?? null;
+    return (await findToteByCode(scanned))?.code ?? null; // before the codes are loaded
+  };
+
   const handle = async (ev: FlowEvent | { type: 'raw-scan'; scan: ScanResult }) => {
     const j = judged.current && judged.current.gen === gen.current ? judged.current : await read();
     const { wave: w, current: task, location, sku } = j.screen;
@@ -72,19 +95,24 @@ export default function WavePage() {
     const savedFlow = usePickStore.getState().flows[waveId];
     const flow = savedFlow?.taskId === task.id ? savedFlow : startFlow(task.id);
     let event: FlowEvent;
-    let toteTasks: PickTask[] = [];
     if (ev.type === 'raw-scan') {
       const wantsTote = flow.step === 'tote' || flow.step === 'short-tote';
-      const found = wantsTote && ev.scan.kind === 'code' ? await lookupTote(waveId, ev.scan.text) : null;
-      const tote = found?.code ?? null;
-      toteTasks = found?.holders ?? [];
+      const tote = wantsTote && ev.scan.kind === 'code' ? await canonicalTote(ev.scan.text) : null;
       event = { type: 'scan', scan: ev.scan, tote };
     } else {
       event = ev;
     }
-    const res = stepFlow(flow, event, { wave: w, task, location, sku, waveTasks: toteTasks });
+    // No tasks to check the tote against here: `record` refuses a tote in use atomically.
+    const res = stepFlow(flow, event, { wave: w, task, location, sku, waveTasks: [] });
     if (res.command) {
       const result = await record(res.command);
+      if (!result.ok && result.refused) {
+        // The same answer the flow gives for a wrong scan: error, same step, nothing saved.
+        const text = t(`pick.err.${result.code}`, { tote: commandTote(res.command) });
+        signal('error', text);
+        setMessage({ kind: 'error', text });
+        return;
+      }
       if (!result.ok) {
         const text = t(`errors.${result.code}`);
         signal('error', text);
