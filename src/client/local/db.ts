@@ -59,7 +59,9 @@ export class ToteDb extends Dexie {
   constructor(name = 'tote') {
     // Strict durability: a command reported as saved must survive the handheld being
     // dropped or killed a moment later.
-    super(name, { chromeTransactionDurability: 'strict' });
+    // No optimistic live-query cache: every write would otherwise patch each cached
+    // query result on the main thread before it commits, inside the time of a scan.
+    super(name, { chromeTransactionDurability: 'strict', cache: 'disabled' });
     this.version(1).stores({
       locations: 'id, code',
       skus: 'id, code, *barcodeValues',
