@@ -1,20 +1,13 @@
 import Dexie, { type Table } from 'dexie';
 import type { Location, PickTask, Sku, Tote, UserPublic, WarehouseException, Wave } from '../../domain/model';
-import type { Rejection } from '../../domain/sync';
+import type { Mutation, Rejection } from '../../domain/sync';
 
 /** A SKU row with its barcode values flattened so a multi-entry index can find it by scan. */
 export type SkuRow = Sku & { barcodeValues: string[] };
 export type UserRow = UserPublic & { version: number };
 
-export interface OutboxRow {
-  id: string;
-  deviceId: string;
-  seq: number;
-  name: string;
-  args: unknown;
-  argsVersion: number;
-  userId: string;
-  createdAt: string;
+/** A command as queued on the device: the wire mutation plus its local delivery state. */
+export interface OutboxRow extends Mutation {
   /**
    * `acked` rows are known to the server but their effect may not have been pulled yet;
    * they keep being replayed until the pull that reflects them, so a restart in between
