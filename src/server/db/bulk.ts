@@ -50,7 +50,11 @@ export async function insertMany<T extends keyof Database & string>(
     return n;
   }
   const cols = Object.keys(types) as (keyof Database[T] & string)[];
-  const arrays = cols.map((c) => sql`${rows.map((r) => (r as Record<string, unknown>)[c] ?? null)}::${sql.raw(types[c])}[]`);
-  const r = await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})${conflict}`.execute(db);
+  const r = await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) select * from unnest(${unnestColumns(types, rows)})${conflict}`.execute(db);
   return Number(r.numAffectedRows ?? 0);
+}
+
+/** PostgreSQL: the arguments of `unnest(...)` for rows, one typed array parameter per column (in `types` order). */
+export function unnestColumns(types: Record<string, PgType>, rows: readonly object[]) {
+  return sql.join(Object.keys(types).map((c) => sql`${rows.map((r) => (r as Record<string, unknown>)[c] ?? null)}::${sql.raw(types[c]!)}[]`));
 }

@@ -9,6 +9,7 @@ import type { Database } from './schema';
  */
 export class VersionClock {
   private next: number;
+  private written: number | null = null;
   private constructor(
     private readonly start: number,
   ) {
@@ -39,8 +40,16 @@ export class VersionClock {
     return this.next !== this.start;
   }
 
+  /**
+   * The caller wrote `current` back to the counter row itself, inside this transaction
+   * (folded into its last write statement), so `finish` need not write it again.
+   */
+  markWritten(): void {
+    this.written = this.next;
+  }
+
   async finish(trx: Transaction<Database> | Kysely<Database>): Promise<number> {
-    if (this.changed) await trx.updateTable('server_version').set({ value: this.next }).where('id', '=', 1).execute();
+    if (this.changed && this.written !== this.next) await trx.updateTable('server_version').set({ value: this.next }).where('id', '=', 1).execute();
     return this.next;
   }
 }

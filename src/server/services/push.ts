@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import {
   applyPickConfirm,
   applyPickShort,
@@ -15,13 +15,14 @@ import {
 import { ErrorCode } from '../../domain/errors';
 import { hasAnyRole } from '../../domain/roles';
 import type { Mutation, MutationResult, PushRequest, PushResponse } from '../../domain/sync';
-import { insertMany, type PgType } from '../db/bulk';
+import { insertMany, unnestColumns, type PgType } from '../db/bulk';
 import type { DbKind } from '../db/connect';
 import type { SqliteFast } from '../db/sqlite-fast';
-import type { Database, ExceptionsTable, MutationsTable, StockLedgerTable } from '../db/schema';
+import type { CountTasksTable, Database, ExceptionsTable, MutationsTable, StockLedgerTable } from '../db/schema';
+import type { PickTask } from '../../domain/model';
 import { clampInt4, VersionClock } from '../db/version';
 import { ApiError } from './api-error';
-import { raiseNegativeStock } from './negative-stock';
+import { planNegativeStock, raiseNegativeStock } from './negative-stock';
 import { loadActors, type Actor } from './push-actors';
 import { WaveCache, type WaveTaskCache } from './wave-cache';
 
@@ -46,6 +47,59 @@ const EXCEPTION_COLS = {
   id: 'text', warehouse_id: 'text', type: 'text', status: 'text', wave_id: 'text', task_id: 'text', location_id: 'text',
   sku_id: 'text', qty: 'int4', raised_by: 'text', mutation_id: 'text', created_at: 'text', resolved_at: 'text', version: 'int4',
 } as const;
+
+const COUNT_TASK_COLS = {
+  id: 'text', warehouse_id: 'text', location_id: 'text', sku_id: 'text', reason: 'text', status: 'text', created_at: 'text', version: 'int4',
+} as const;
+
+/**
+ * PostgreSQL: every write of a batch in one statement (one round trip): its mutations,
+ * ledger rows, exceptions, count tasks, task updates, the device's new lastSeq and the
+ * counter's new value. Mutations are inserted skipping conflicts; when any was skipped
+ * (an id reused under another seq) nothing else is written and the caller refuses the
+ * batch, rolling back. Returns how many mutations went in.
+ */
+async function writeBatchPg(
+  trx: Transaction<Database>,
+  w: {
+    mutations: Insertable<MutationsTable>[];
+    ledger: Insertable<StockLedgerTable>[];
+    exceptions: Insertable<ExceptionsTable>[];
+    counts: Insertable<CountTasksTable>[];
+    tasks: PickTask[];
+    device: { id: string; lastSeq: number; appVersion: string; lastSeen: string };
+    version: number;
+  },
+): Promise<number> {
+  const ins = (table: string, types: Record<string, PgType>, rows: object[]) =>
+    rows.length === 0
+      ? sql`select 1 where false`
+      : sql`insert into ${sql.table(table)} (${sql.join(Object.keys(types).map((c) => sql.ref(c)))})
+          select * from unnest(${unnestColumns(types, rows)}) where (select ok from ok)`;
+  const col = <K extends keyof PickTask>(k: K) => w.tasks.map((t) => t[k]);
+  const r = await sql<{ inserted: number }>`
+    with m as (
+      insert into mutations (${sql.join(Object.keys(MUTATION_COLS).map((c) => sql.ref(c)))})
+      select * from unnest(${unnestColumns(MUTATION_COLS, w.mutations)}) on conflict do nothing returning 1
+    ), ok as (select count(*) = ${w.mutations.length} as ok, count(*) as inserted from m),
+    l as (${ins('stock_ledger', LEDGER_COLS, w.ledger)}),
+    x as (${ins('exceptions', EXCEPTION_COLS, w.exceptions)}),
+    c as (${ins('count_tasks', COUNT_TASK_COLS, w.counts)}),
+    t as (
+      update pick_tasks as t set picked_qty = u.picked_qty, status = u.status, tote_code = u.tote_code,
+        picked_by = u.picked_by, version = u.version
+      from unnest(${col('id')}::text[], ${col('pickedQty')}::int4[], ${col('status')}::text[], ${col('toteCode')}::text[],
+        ${col('pickedBy')}::text[], ${col('version')}::int4[]) as u(id, picked_qty, status, tote_code, picked_by, version)
+      where t.id = u.id and (select ok from ok)
+    ),
+    d as (
+      update devices set last_seq = ${w.device.lastSeq}, app_version = ${w.device.appVersion}, last_seen = ${w.device.lastSeen}
+      where id = ${w.device.id} and (select ok from ok)
+    ),
+    v as (update server_version set value = ${w.version} where id = 1 and (select ok from ok))
+    select inserted from ok`.execute(trx);
+  return Number(r.rows[0]!.inserted);
+}
 
 interface Parsed {
   m: Mutation;
@@ -115,11 +169,13 @@ async function runBatch(trx: Transaction<Database>, req: PushRequest, parsed: Pa
   }
   if (fresh.length > 0) {
     await applyFresh(trx, clock, req, fresh, caller, results, waves);
-    await trx
-      .updateTable('devices')
-      .set({ last_seq: fresh[fresh.length - 1]!.m.seq, app_version: req.appVersion, last_seen: new Date().toISOString() })
-      .where('id', '=', req.deviceId)
-      .execute();
+    if (caller.kind !== 'postgres') {
+      await trx
+        .updateTable('devices')
+        .set({ last_seq: fresh[fresh.length - 1]!.m.seq, app_version: req.appVersion, last_seen: new Date().toISOString() })
+        .where('id', '=', req.deviceId)
+        .execute();
+    }
   }
   const version = await clock.finish(trx);
   const response: PushResponse = {
@@ -207,6 +263,24 @@ async function applyFresh(
       received_at: now,
       wave_id: (f.args as { waveId?: string }).waveId ?? null,
     });
+  }
+  if (caller.kind === 'postgres') {
+    const extra = await planNegativeStock(trx, clock, caller.warehouseId, ledger, now);
+    await waves.flushWaves();
+    const inserted = await writeBatchPg(trx, {
+      mutations: mutationRows,
+      ledger,
+      exceptions: [...exceptions, ...extra.exceptions],
+      counts: extra.counts,
+      tasks: waves.takeDirtyTasks(),
+      device: { id: req.deviceId, lastSeq: fresh[fresh.length - 1]!.m.seq, appVersion: req.appVersion, lastSeen: now },
+      version: clock.current,
+    });
+    if (inserted !== mutationRows.length) {
+      throw new ApiError(400, ErrorCode.VALIDATION_FAILED, 'a mutation id in this batch is already recorded under another seq');
+    }
+    clock.markWritten();
+    return;
   }
   // Mutations first: ledger rows reference them.
   // The unique mutation id is the backstop: a reused id counts as not inserted and the

@@ -115,7 +115,19 @@ export class WaveCache {
   }
 
   async flush(): Promise<void> {
-    await this.writeTasks([...this.dirtyTasks.values()]);
+    await this.writeTasks(this.takeDirtyTasks());
+    await this.flushWaves();
+  }
+
+  /** The tasks patched since the last call, for a caller that writes them itself (in this transaction). */
+  takeDirtyTasks(): PickTask[] {
+    const tasks = [...this.dirtyTasks.values()];
+    this.dirtyTasks.clear();
+    return tasks;
+  }
+
+  /** Writes the patched wave rows (rare: an assignment or a completion). */
+  async flushWaves(): Promise<void> {
     for (const id of this.dirtyWaves) {
       const w = this.waves.get(id)!.wave;
       await this.trx
@@ -131,7 +143,6 @@ export class WaveCache {
         .where('id', '=', id)
         .execute();
     }
-    this.dirtyTasks.clear();
     this.dirtyWaves.clear();
   }
 
