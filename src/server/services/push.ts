@@ -23,7 +23,7 @@ import type { PickTask } from '../../domain/model';
 import { clampInt4, VersionClock } from '../db/version';
 import { ApiError } from './api-error';
 import { planNegativeStock, raiseNegativeStock } from './negative-stock';
-import { loadActors, type Actor } from './push-actors';
+import { loadDeviceAndActors, type Actor } from './push-actors';
 import { WaveCache, type WaveTaskCache } from './wave-cache';
 
 export interface PushCaller {
@@ -145,9 +145,9 @@ export async function applyPush(
 
 async function runBatch(trx: Transaction<Database>, req: PushRequest, parsed: Parsed[], caller: PushCaller, waves: WaveCache) {
   const clock = await VersionClock.begin(trx);
-  const device = await trx.selectFrom('devices').select(['id', 'last_seq']).where('id', '=', req.deviceId).executeTakeFirst();
-  if (!device) throw new ApiError(403, ErrorCode.DEVICE_MISMATCH, 'device has not signed in');
-  const lastSeq = Number(device.last_seq);
+  const device = await loadDeviceAndActors(trx, caller.warehouseId, req.deviceId, parsed);
+  if (device.lastSeq === null) throw new ApiError(403, ErrorCode.DEVICE_MISMATCH, 'device has not signed in');
+  const lastSeq = device.lastSeq;
   const replays = parsed.filter((p) => p.m.seq <= lastSeq);
   const fresh = parsed.filter((p) => p.m.seq > lastSeq);
   if (fresh[0] && fresh[0].m.seq !== lastSeq + 1) {
@@ -168,7 +168,7 @@ async function runBatch(trx: Transaction<Database>, req: PushRequest, parsed: Pa
     }
   }
   if (fresh.length > 0) {
-    await applyFresh(trx, clock, req, fresh, caller, results, waves);
+    await applyFresh(trx, clock, req, fresh, caller, results, waves, device.actors);
     if (caller.kind !== 'postgres') {
       await trx
         .updateTable('devices')
@@ -193,9 +193,9 @@ async function applyFresh(
   caller: PushCaller,
   results: Map<number, MutationResult>,
   waves: WaveCache,
+  actors: Map<string, Actor>,
 ) {
   const now = new Date().toISOString();
-  const actors = await loadActors(trx, caller.warehouseId, req.deviceId, fresh);
   const mutationRows: Insertable<MutationsTable>[] = [];
   const ledger: Insertable<StockLedgerTable>[] = [];
   const exceptions: Insertable<ExceptionsTable>[] = [];
