@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import { SqliteFast } from './sqlite-fast';
@@ -85,11 +85,44 @@ function withStatementCache(sqlite: SQLite.Database) {
 // int8 (COUNT, SUM) comes back as text by default; every int8 we read fits a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
+/**
+ * Put first in a hot statement's SQL text (PostgreSQL): it is then sent as a named
+ * prepared statement, so each connection parses it once and PostgreSQL can reuse its
+ * plan. Only for a few fixed texts: every distinct text stays prepared on every
+ * connection for the life of the pool.
+ */
+export const PREPARED = '/* prepared */ ';
+
+const statementNames = new Map<string, string>();
+
+function preparing(pool: pg.Pool): PostgresPool {
+  // One wrapper per pg client, so Kysely keeps recognising a pooled connection.
+  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    const query = (text: string, values: unknown[]) => {
+      if (!text.startsWith(PREPARED)) return client.query(text, values);
+      let name = statementNames.get(text);
+      if (!name) statementNames.set(text, (name = `tote_${statementNames.size + 1}`));
+      return client.query({ name, text, values });
+    };
+    return { query, release: (destroy?: boolean) => client.release(destroy) } as unknown as PostgresPoolClient;
+  };
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      let w = wrappers.get(client);
+      if (!w) wrappers.set(client, (w = wrap(client)));
+      return w;
+    },
+    end: () => pool.end(),
+  };
+}
+
 export function openPostgres(url: string): Db {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparing(pool) }) });
   return { db, kind: 'postgres', describe: withoutPassword(url), fast: null, close: () => db.destroy() };
 }
 

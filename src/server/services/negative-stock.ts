@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { CountTasksTable, Database, ExceptionsTable, StockLedgerTable } from '../db/schema';
+import { PREPARED } from '../db/connect';
 import type { VersionClock } from '../db/version';
 
 /**
@@ -102,7 +103,7 @@ export async function planNegativeStock(
     if (t) t.balance += m.delta;
   }
   const pairs = [...touched.values()];
-  const { rows } = await sql<{ location_id: string; sku_id: string; balance: number | null; open: boolean }>`
+  const { rows } = await sql<{ location_id: string; sku_id: string; balance: number | null; open: boolean }>`${sql.raw(PREPARED)}
     select p.location_id, p.sku_id,
       (select sum(l.delta) from stock_ledger l where l.location_id = p.location_id and l.sku_id = p.sku_id) as balance,
       exists (select 1 from exceptions e where e.type = 'negative_stock' and e.status = 'open'

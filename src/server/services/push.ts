@@ -16,7 +16,7 @@ import { ErrorCode } from '../../domain/errors';
 import { hasAnyRole } from '../../domain/roles';
 import type { Mutation, MutationResult, PushRequest, PushResponse } from '../../domain/sync';
 import { insertMany, unnestColumns, type PgType } from '../db/bulk';
-import type { DbKind } from '../db/connect';
+import { PREPARED, type DbKind } from '../db/connect';
 import type { SqliteFast } from '../db/sqlite-fast';
 import type { CountTasksTable, Database, ExceptionsTable, MutationsTable, StockLedgerTable } from '../db/schema';
 import type { PickTask } from '../../domain/model';
@@ -77,7 +77,7 @@ async function writeBatchPg(
       : sql`insert into ${sql.table(table)} (${sql.join(Object.keys(types).map((c) => sql.ref(c)))})
           select * from unnest(${unnestColumns(types, rows)}) where (select ok from ok)`;
   const col = <K extends keyof PickTask>(k: K) => w.tasks.map((t) => t[k]);
-  const r = await sql<{ inserted: number }>`
+  const r = await sql<{ inserted: number }>`${sql.raw(PREPARED)}
     with m as (
       insert into mutations (${sql.join(Object.keys(MUTATION_COLS).map((c) => sql.ref(c)))})
       select * from unnest(${unnestColumns(MUTATION_COLS, w.mutations)}) on conflict do nothing returning 1
