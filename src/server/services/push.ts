@@ -23,7 +23,7 @@ import type { PickTask } from '../../domain/model';
 import { clampInt4, VersionClock } from '../db/version';
 import { ApiError } from './api-error';
 import { planNegativeStock, raiseNegativeStock } from './negative-stock';
-import { loadDeviceAndActors, type Actor } from './push-actors';
+import { loadDeviceActorsAndWavesPg, loadDeviceAndActors, type Actor } from './push-actors';
 import { WaveCache, type WaveTaskCache } from './wave-cache';
 
 export interface PushCaller {
@@ -145,7 +145,14 @@ export async function applyPush(
 
 async function runBatch(trx: Transaction<Database>, req: PushRequest, parsed: Parsed[], caller: PushCaller, waves: WaveCache) {
   const clock = await VersionClock.begin(trx);
-  const device = await loadDeviceAndActors(trx, caller.warehouseId, req.deviceId, parsed);
+  let device: { lastSeq: number | null; actors: Map<string, Actor> };
+  if (caller.kind === 'postgres') {
+    const d = await loadDeviceActorsAndWavesPg(trx, caller.warehouseId, req.deviceId, parsed);
+    waves.prime(d.waves);
+    device = d;
+  } else {
+    device = await loadDeviceAndActors(trx, caller.warehouseId, req.deviceId, parsed);
+  }
   if (device.lastSeq === null) throw new ApiError(403, ErrorCode.DEVICE_MISMATCH, 'device has not signed in');
   const lastSeq = device.lastSeq;
   const replays = parsed.filter((p) => p.m.seq <= lastSeq);

@@ -5,6 +5,7 @@ import type { DbKind } from '../db/connect';
 import type { SqliteFast } from '../db/sqlite-fast';
 import type { Database } from '../db/schema';
 import { toTask, toWave } from './mappers';
+import type { WaveProbe } from './push-actors';
 import { indexTasks, replaceTask, ruleView, type IndexedTasks } from './rule-view';
 
 interface WaveState extends IndexedTasks {
@@ -47,6 +48,7 @@ export class WaveCache {
   private readonly waves = new Map<string, WaveState | null>();
   private readonly dirtyTasks = new Map<string, PickTask>();
   private readonly dirtyWaves = new Set<string>();
+  private readonly primed = new Map<string, WaveProbe | null>();
 
   constructor(
     private readonly trx: Transaction<Database>,
@@ -75,9 +77,14 @@ export class WaveCache {
     return s;
   }
 
+  /** Hands in waves already probed in this transaction (under the counter lock); null: no such wave here. */
+  prime(probes: Map<string, WaveProbe | null>): void {
+    for (const [id, w] of probes) this.primed.set(id, w);
+  }
+
   private async load(waveId: string): Promise<WaveState | null> {
     // The wave row and its highest task version (one probe of the (wave_id, version) index) together.
-    const w = await this.trx
+    const w = this.primed.has(waveId) ? this.primed.get(waveId) : await this.trx
       .selectFrom('waves')
       .selectAll('waves')
       .select((eb) => eb.selectFrom('pick_tasks').select((e) => e.fn.max<number>('version').as('v')).where('wave_id', '=', waveId).as('task_max'))
