@@ -10,7 +10,7 @@ import { parseOr400, requireAuth } from '../http';
 import { ApiError, isDbFault } from '../services/api-error';
 import type { EventHub } from '../services/events';
 import { pullChanges } from '../services/pull';
-import { applyPush } from '../services/push';
+import { applyPush, checkPush } from '../services/push';
 import { WaveTaskCache } from '../services/wave-cache';
 
 export interface SyncRouteOpts {
@@ -33,9 +33,11 @@ export function syncRoutes(app: FastifyInstance, { db, kind, fast, events, heart
     if (body.schemaVersion > SCHEMA_VERSION) {
       throw new ApiError(400, ErrorCode.VALIDATION_FAILED, `schemaVersion ${body.schemaVersion} is newer than this server`);
     }
+    // Validated before queueing, so this CPU work overlaps the batch ahead's database time.
+    const parsed = checkPush(body);
     // One push at a time per process: they serialise on the version counter anyway, and
     // queueing here lets a batch reuse the wave state the previous one left behind.
-    const turn = pushQueue.then(() => applyPush(db, body, { warehouseId: auth.warehouseId, kind, fast, waveTasks }));
+    const turn = pushQueue.then(() => applyPush(db, body, { warehouseId: auth.warehouseId, kind, fast, waveTasks }, parsed));
     pushQueue = turn.then(
       () => undefined,
       () => undefined,

@@ -101,23 +101,17 @@ async function writeBatchPg(
   return Number(r.rows[0]!.inserted);
 }
 
-interface Parsed {
+export interface Parsed {
   m: Mutation;
   name: CommandName;
   args: unknown;
 }
 
 /**
- * Applies one push batch in one transaction: replays answer from the stored results,
- * a gap is a 409, new commands run through the shared rules, and the results plus the
- * device's new lastSeq commit together. Returns the answer and the version reached.
+ * Checks a batch before it queues for the database: unknown command names or bad
+ * arguments refuse the whole batch (400) before anything is written.
  */
-export async function applyPush(
-  db: Kysely<Database>,
-  req: PushRequest,
-  caller: PushCaller,
-): Promise<{ response: PushResponse; version: number | null }> {
-  // Unknown command names or bad arguments refuse the whole batch before anything is written.
+export function checkPush(req: PushRequest): Parsed[] {
   const parsed: Parsed[] = req.mutations.map((m, index) => {
     const p = parseCommand(m.name, m.argsVersion, m.args);
     if (!p.ok) {
@@ -129,6 +123,21 @@ export async function applyPush(
   if (ids.size !== req.mutations.length) {
     throw new ApiError(400, ErrorCode.VALIDATION_FAILED, 'mutation ids in a batch must be unique');
   }
+  return parsed;
+}
+
+/**
+ * Applies one push batch in one transaction: replays answer from the stored results,
+ * a gap is a 409, new commands run through the shared rules, and the results plus the
+ * device's new lastSeq commit together. Returns the answer and the version reached.
+ * `parsed` is `checkPush(req)`, done before waiting for the turn.
+ */
+export async function applyPush(
+  db: Kysely<Database>,
+  req: PushRequest,
+  caller: PushCaller,
+  parsed: Parsed[] = checkPush(req),
+): Promise<{ response: PushResponse; version: number | null }> {
   let waves: WaveCache | null = null;
   try {
     const out = await db.transaction().execute(async (trx) => {
