@@ -202,5 +202,11 @@ describe.each(BACKENDS)('conflicts on %s', (kind) => {
     expect(Number(ex[0]!.qty)).toBeLessThan(0);
     const counts = await h.db.db.selectFrom('count_tasks').selectAll().where('location_id', '=', ex[0]!.location_id!).execute();
     expect(counts).toHaveLength(1);
+    // The exception and its count task take one version after the command's, and the counter reached it.
+    const m = await h.db.db.selectFrom('mutations').select('version').where('id', '=', r.results[0]!.id).executeTakeFirstOrThrow();
+    expect(Number(ex[0]!.version)).toBe(Number(m.version) + 1);
+    expect(Number(counts[0]!.version)).toBe(Number(ex[0]!.version));
+    const { currentVersion } = await import('../../src/server/db/version');
+    expect(await currentVersion(h.db.db)).toBe(Number(ex[0]!.version));
   });
 });

@@ -1,7 +1,6 @@
-import { sql, type Insertable, type Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import type { CountTasksTable, Database, ExceptionsTable, StockLedgerTable } from '../db/schema';
-import { PREPARED } from '../db/connect';
+import type { Database, StockLedgerTable } from '../db/schema';
 import type { VersionClock } from '../db/version';
 
 /**
@@ -79,67 +78,29 @@ export async function raiseNegativeStock(
 }
 
 /**
- * The same decision as `raiseNegativeStock`, made before the batch's ledger rows are
- * written so they can go out in the batch's one write statement: each touched bin's
- * balance is its stored sum (read under the counter lock, so nothing else is writing
- * the ledger) plus the batch's own movements there. Returns the rows to insert.
+ * PostgreSQL: the bins and SKUs a batch took stock from, with the batch's own net
+ * movement at each and fresh ids for the exception and count task each may raise. The
+ * batch's write statement then applies `raiseNegativeStock`'s rule itself: stored sum
+ * (its snapshot, taken under the counter lock, holds every earlier movement and none of
+ * the batch's) plus the batch's movement below zero, and no open negative_stock
+ * exception for that bin and SKU.
  */
-export async function planNegativeStock(
-  trx: Transaction<Database>,
-  clock: VersionClock,
-  warehouseId: string,
-  movements: Insertable<StockLedgerTable>[],
-  now: string,
-): Promise<{ exceptions: Insertable<ExceptionsTable>[]; counts: Insertable<CountTasksTable>[] }> {
-  const out = { exceptions: [] as Insertable<ExceptionsTable>[], counts: [] as Insertable<CountTasksTable>[] };
+export function negativeStockCandidates(movements: Insertable<StockLedgerTable>[]) {
   const key = (loc: string, sku: string) => `${loc}\u0000${sku}`;
-  const touched = new Map<string, { locationId: string; skuId: string; balance: number }>();
+  const touched = new Map<string, { locationId: string; skuId: string; delta: number }>();
   for (const m of movements) {
-    if (m.location_id && m.delta < 0) touched.set(key(m.location_id, m.sku_id), { locationId: m.location_id, skuId: m.sku_id, balance: 0 });
+    if (m.location_id && m.delta < 0) touched.set(key(m.location_id, m.sku_id), { locationId: m.location_id, skuId: m.sku_id, delta: 0 });
   }
-  if (touched.size === 0) return out;
   for (const m of movements) {
     const t = m.location_id ? touched.get(key(m.location_id, m.sku_id)) : undefined;
-    if (t) t.balance += m.delta;
+    if (t) t.delta += m.delta;
   }
   const pairs = [...touched.values()];
-  const { rows } = await sql<{ location_id: string; sku_id: string; balance: number | null; open: boolean }>`${sql.raw(PREPARED)}
-    select p.location_id, p.sku_id,
-      (select sum(l.delta) from stock_ledger l where l.location_id = p.location_id and l.sku_id = p.sku_id) as balance,
-      exists (select 1 from exceptions e where e.type = 'negative_stock' and e.status = 'open'
-        and e.location_id = p.location_id and e.sku_id = p.sku_id) as open
-    from unnest(${pairs.map((t) => t.locationId)}::text[], ${pairs.map((t) => t.skuId)}::text[]) as p(location_id, sku_id)`.execute(trx);
-  for (const r of rows) {
-    const t = touched.get(key(r.location_id, r.sku_id))!;
-    const balance = Number(r.balance ?? 0) + t.balance;
-    if (balance >= 0 || r.open) continue;
-    const version = clock.tick();
-    out.exceptions.push({
-      id: uuidv7(),
-      warehouse_id: warehouseId,
-      type: 'negative_stock',
-      status: 'open',
-      wave_id: null,
-      task_id: null,
-      location_id: t.locationId,
-      sku_id: t.skuId,
-      qty: balance,
-      raised_by: null,
-      mutation_id: null,
-      created_at: now,
-      resolved_at: null,
-      version,
-    });
-    out.counts.push({
-      id: uuidv7(),
-      warehouse_id: warehouseId,
-      location_id: t.locationId,
-      sku_id: t.skuId,
-      reason: 'negative_stock',
-      status: 'open',
-      created_at: now,
-      version,
-    });
-  }
-  return out;
+  return {
+    locationIds: pairs.map((p) => p.locationId),
+    skuIds: pairs.map((p) => p.skuId),
+    deltas: pairs.map((p) => p.delta),
+    exceptionIds: pairs.map(() => uuidv7()),
+    countTaskIds: pairs.map(() => uuidv7()),
+  };
 }

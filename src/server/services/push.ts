@@ -18,11 +18,11 @@ import type { Mutation, MutationResult, PushRequest, PushResponse } from '../../
 import { insertMany, unnestColumns, type PgType } from '../db/bulk';
 import { PREPARED, type DbKind } from '../db/connect';
 import type { SqliteFast } from '../db/sqlite-fast';
-import type { CountTasksTable, Database, ExceptionsTable, MutationsTable, StockLedgerTable } from '../db/schema';
+import type { Database, ExceptionsTable, MutationsTable, StockLedgerTable } from '../db/schema';
 import type { PickTask } from '../../domain/model';
 import { clampInt4, VersionClock } from '../db/version';
 import { ApiError } from './api-error';
-import { planNegativeStock, raiseNegativeStock } from './negative-stock';
+import { negativeStockCandidates, raiseNegativeStock } from './negative-stock';
 import { loadDeviceActorsAndWavesPg, loadDeviceAndActors, type Actor } from './push-actors';
 import { WaveCache, type WaveTaskCache } from './wave-cache';
 
@@ -48,43 +48,60 @@ const EXCEPTION_COLS = {
   sku_id: 'text', qty: 'int4', raised_by: 'text', mutation_id: 'text', created_at: 'text', resolved_at: 'text', version: 'int4',
 } as const;
 
-const COUNT_TASK_COLS = {
-  id: 'text', warehouse_id: 'text', location_id: 'text', sku_id: 'text', reason: 'text', status: 'text', created_at: 'text', version: 'int4',
-} as const;
-
 /**
  * PostgreSQL: every write of a batch in one statement (one round trip): its mutations,
- * ledger rows, exceptions, count tasks, task updates, the device's new lastSeq and the
- * counter's new value. Mutations are inserted skipping conflicts; when any was skipped
- * (an id reused under another seq) nothing else is written and the caller refuses the
- * batch, rolling back. Returns how many mutations went in.
+ * ledger rows, exceptions, the negative-stock exceptions and count tasks it causes
+ * (each pair one more version after `version`), task updates, the device's new lastSeq
+ * and the counter's new value. Mutations are inserted skipping conflicts; when any was
+ * skipped (an id reused under another seq) nothing else is written and the caller
+ * refuses the batch, rolling back. Returns how many mutations went in and how many
+ * negative-stock exceptions were raised.
  */
 async function writeBatchPg(
   trx: Transaction<Database>,
+  warehouseId: string,
+  now: string,
   w: {
     mutations: Insertable<MutationsTable>[];
     ledger: Insertable<StockLedgerTable>[];
     exceptions: Insertable<ExceptionsTable>[];
-    counts: Insertable<CountTasksTable>[];
     tasks: PickTask[];
     device: { id: string; lastSeq: number; appVersion: string; lastSeen: string };
     version: number;
   },
-): Promise<number> {
-  const ins = (table: string, types: Record<string, PgType>, rows: object[]) =>
-    rows.length === 0
-      ? sql`select 1 where false`
-      : sql`insert into ${sql.table(table)} (${sql.join(Object.keys(types).map((c) => sql.ref(c)))})
-          select * from unnest(${unnestColumns(types, rows)}) where (select ok from ok)`;
+): Promise<{ inserted: number; negative: number }> {
+  const cols = (types: Record<string, PgType>) => sql.join(Object.keys(types).map((c) => sql.ref(c)));
   const col = <K extends keyof PickTask>(k: K) => w.tasks.map((t) => t[k]);
-  const r = await sql<{ inserted: number }>`${sql.raw(PREPARED)}
+  const n = negativeStockCandidates(w.ledger);
+  const r = await sql<{ inserted: number; negative: number }>`${sql.raw(PREPARED)}
     with m as (
-      insert into mutations (${sql.join(Object.keys(MUTATION_COLS).map((c) => sql.ref(c)))})
+      insert into mutations (${cols(MUTATION_COLS)})
       select * from unnest(${unnestColumns(MUTATION_COLS, w.mutations)}) on conflict do nothing returning 1
     ), ok as (select count(*) = ${w.mutations.length} as ok, count(*) as inserted from m),
-    l as (${ins('stock_ledger', LEDGER_COLS, w.ledger)}),
-    x as (${ins('exceptions', EXCEPTION_COLS, w.exceptions)}),
-    c as (${ins('count_tasks', COUNT_TASK_COLS, w.counts)}),
+    neg as (
+      select q.*, (${w.version}::int4 + row_number() over (order by q.ord))::int4 as version
+      from (
+        select p.*,
+          (coalesce((select sum(s.delta) from stock_ledger s where s.location_id = p.location_id and s.sku_id = p.sku_id), 0) + p.delta)::int4 as balance
+        from unnest(${n.locationIds}::text[], ${n.skuIds}::text[], ${n.deltas}::int4[], ${n.exceptionIds}::text[], ${n.countTaskIds}::text[])
+          with ordinality as p(location_id, sku_id, delta, exception_id, count_task_id, ord)
+      ) as q
+      where q.balance < 0
+        and not exists (select 1 from exceptions e where e.type = 'negative_stock' and e.status = 'open'
+          and e.location_id = q.location_id and e.sku_id = q.sku_id)
+    ),
+    l as (insert into stock_ledger (${cols(LEDGER_COLS)}) select * from unnest(${unnestColumns(LEDGER_COLS, w.ledger)}) where (select ok from ok)),
+    x as (
+      insert into exceptions (${cols(EXCEPTION_COLS)})
+      select * from unnest(${unnestColumns(EXCEPTION_COLS, w.exceptions)}) where (select ok from ok)
+      union all
+      select exception_id, ${warehouseId}, 'negative_stock', 'open', null, null, location_id, sku_id, balance, null, null, ${now}, null, version
+      from neg where (select ok from ok)
+    ),
+    c as (
+      insert into count_tasks (id, warehouse_id, location_id, sku_id, reason, status, created_at, version)
+      select count_task_id, ${warehouseId}, location_id, sku_id, 'negative_stock', 'open', ${now}, version from neg where (select ok from ok)
+    ),
     t as (
       update pick_tasks as t set picked_qty = u.picked_qty, status = u.status, tote_code = u.tote_code,
         picked_by = u.picked_by, version = u.version
@@ -96,9 +113,9 @@ async function writeBatchPg(
       update devices set last_seq = ${w.device.lastSeq}, app_version = ${w.device.appVersion}, last_seen = ${w.device.lastSeen}
       where id = ${w.device.id} and (select ok from ok)
     ),
-    v as (update server_version set value = ${w.version} where id = 1 and (select ok from ok))
-    select inserted from ok`.execute(trx);
-  return Number(r.rows[0]!.inserted);
+    v as (update server_version set value = ${w.version}::int4 + (select count(*) from neg) where id = 1 and (select ok from ok))
+    select (select inserted from ok) as inserted, (select count(*) from neg) as negative`.execute(trx);
+  return { inserted: Number(r.rows[0]!.inserted), negative: Number(r.rows[0]!.negative) };
 }
 
 export interface Parsed {
@@ -281,20 +298,20 @@ async function applyFresh(
     });
   }
   if (caller.kind === 'postgres') {
-    const extra = await planNegativeStock(trx, clock, caller.warehouseId, ledger, now);
     await waves.flushWaves();
-    const inserted = await writeBatchPg(trx, {
+    const written = await writeBatchPg(trx, caller.warehouseId, now, {
       mutations: mutationRows,
       ledger,
-      exceptions: [...exceptions, ...extra.exceptions],
-      counts: extra.counts,
+      exceptions,
       tasks: waves.takeDirtyTasks(),
       device: { id: req.deviceId, lastSeq: fresh[fresh.length - 1]!.m.seq, appVersion: req.appVersion, lastSeen: now },
       version: clock.current,
     });
-    if (inserted !== mutationRows.length) {
+    if (written.inserted !== mutationRows.length) {
       throw new ApiError(400, ErrorCode.VALIDATION_FAILED, 'a mutation id in this batch is already recorded under another seq');
     }
+    // The statement numbered one version per negative-stock pair after the commands'.
+    for (let i = 0; i < written.negative; i++) clock.tick();
     clock.markWritten();
     return;
   }
