@@ -99,13 +99,32 @@ function preparing(pool: pg.Pool): PostgresPool {
   // One wrapper per pg client, so Kysely keeps recognising a pooled connection.
   const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   const wrap = (client: pg.PoolClient): PostgresPoolClient => {
-    const query = (text: string, values: unknown[]) => {
+    // A transaction's `begin` goes out with its first statement when that one has no
+    // parameters (the counter lock): one round trip for both, as one simple query.
+    let beginPending = false;
+    const query = async (text: string, values: unknown[]) => {
+      if (text === 'begin') {
+        beginPending = true;
+        return { command: 'BEGIN', rowCount: null, rows: [] };
+      }
+      if (beginPending) {
+        beginPending = false;
+        if (values.length === 0) {
+          const results = (await client.query(`begin; ${text}`)) as unknown as pg.QueryResult[];
+          return results[results.length - 1]!;
+        }
+        await client.query('begin');
+      }
       if (!text.startsWith(PREPARED)) return client.query(text, values);
       let name = statementNames.get(text);
       if (!name) statementNames.set(text, (name = `tote_${statementNames.size + 1}`));
       return client.query({ name, text, values });
     };
-    return { query, release: (destroy?: boolean) => client.release(destroy) } as unknown as PostgresPoolClient;
+    const release = (destroy?: boolean) => {
+      beginPending = false;
+      client.release(destroy);
+    };
+    return { query, release } as unknown as PostgresPoolClient;
   };
   return {
     connect: async () => {

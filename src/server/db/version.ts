@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema';
 
 /**
@@ -17,13 +17,10 @@ export class VersionClock {
   }
 
   static async begin(trx: Transaction<Database> | Kysely<Database>): Promise<VersionClock> {
-    const row = await trx
-      .updateTable('server_version')
-      .set((eb) => ({ value: eb('value', '+', 0) }))
-      .where('id', '=', 1)
-      .returning('value')
-      .executeTakeFirstOrThrow();
-    return new VersionClock(Number(row.value));
+    // No parameters, so on PostgreSQL it travels with the transaction's `begin` (db/connect.ts).
+    const { rows } = await sql<{ value: number }>`update server_version set value = value + 0 where id = 1 returning value`.execute(trx);
+    if (!rows[0]) throw new Error('server_version row missing');
+    return new VersionClock(Number(rows[0].value));
   }
 
   /** A fresh version for one change (a command, a seeded row). */
