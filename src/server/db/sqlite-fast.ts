@@ -23,6 +23,12 @@ export class SqliteFast {
     return n;
   }
 
+  /** Ledger balance of each (bin, SKU) pair: one index probe each, where IN lists on both columns would probe every combination. */
+  balances(pairs: readonly { locationId: string; skuId: string }[]): number[] {
+    const stmt = this.prepare('select coalesce(sum("delta"), 0) as "b" from "stock_ledger" where "location_id" = ? and "sku_id" = ?');
+    return pairs.map((p) => Number((stmt.get(p.locationId, p.skuId) as { b: number }).b));
+  }
+
   updatePickTasks(tasks: readonly { id: string; pickedQty: number; status: string; toteCode: string | null; pickedBy: string | null; version: number }[]) {
     const stmt = this.prepare('update "pick_tasks" set "picked_qty" = ?, "status" = ?, "tote_code" = ?, "picked_by" = ?, "version" = ? where "id" = ?');
     for (const t of tasks) stmt.run(t.pickedQty, t.status, t.toteCode, t.pickedBy, t.version, t.id);

@@ -1,6 +1,7 @@
 import type { Insertable, Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Database, StockLedgerTable } from '../db/schema';
+import type { SqliteFast } from '../db/sqlite-fast';
 import type { VersionClock } from '../db/version';
 
 /**
@@ -14,6 +15,7 @@ export async function raiseNegativeStock(
   warehouseId: string,
   movements: Insertable<StockLedgerTable>[],
   now: string,
+  fast: SqliteFast | null = null,
 ): Promise<void> {
   const touched = new Map<string, { locationId: string; skuId: string }>();
   for (const m of movements) {
@@ -22,7 +24,10 @@ export async function raiseNegativeStock(
   if (touched.size === 0) return;
   const locs = [...new Set([...touched.values()].map((t) => t.locationId))];
   const skus = [...new Set([...touched.values()].map((t) => t.skuId))];
-  const sums = await trx
+  const pairs = [...touched.values()];
+  const sums = fast
+    ? fast.balances(pairs).map((balance, i) => ({ location_id: pairs[i]!.locationId, sku_id: pairs[i]!.skuId, balance }))
+    : await trx
     .selectFrom('stock_ledger')
     .select(['location_id', 'sku_id', (eb) => eb.fn.sum<number>('delta').as('balance')])
     .where('location_id', 'in', locs)

@@ -328,7 +328,7 @@ async function applyFresh(
   await write('stock_ledger', LEDGER_COLS, ledger);
   await write('exceptions', EXCEPTION_COLS, exceptions);
   await waves.flush();
-  await raiseNegativeStock(trx, clock, caller.warehouseId, ledger, now);
+  await raiseNegativeStock(trx, clock, caller.warehouseId, ledger, now, caller.fast);
 }
 
 async function decide(
