@@ -2,6 +2,12 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import es from './es.json';
+import { mergeAreas } from './merge';
+
+// Each area of the app (scanning, camera...) may keep its strings in
+// `areas/<area>.<lng>.json`; they are merged over the core files at start-up, so
+// parallel work on different areas never edits the same file.
+const areaFiles = import.meta.glob<{ default: Record<string, unknown> }>('./areas/*.json', { eager: true });
 
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -24,7 +30,10 @@ function initial(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, es: { translation: es } },
+  resources: {
+    en: { translation: mergeAreas(en, areaFiles, 'en') },
+    es: { translation: mergeAreas(es, areaFiles, 'es') },
+  },
   lng: initial(),
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
