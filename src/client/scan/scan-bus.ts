@@ -1,4 +1,5 @@
 import type { RawScan } from '../../domain/scan/normalise';
+import type { BarcodeFormat } from './decoder/types';
 import { noteScanAt } from './scan-timing';
 
 /**
@@ -7,20 +8,56 @@ import { noteScanAt } from './scan-timing';
  * dialog opened over a screen takes scans away from it while it is open.
  */
 type Handler = (scan: RawScan) => void;
-const stack: Handler[] = [];
 
-export function subscribeScans(fn: Handler): () => void {
-  stack.push(fn);
+/** What the listening screen expects next; the camera asks its engine for just these formats. */
+export interface ScanRequest {
+  formats?: readonly BarcodeFormat[];
+  /** Counting mode: every new read of the same code is one more unit (no duplicate window). */
+  counting?: boolean;
+}
+
+interface Subscriber {
+  fn: Handler;
+  request: ScanRequest;
+}
+const stack: Subscriber[] = [];
+const listeners = new Set<() => void>();
+const changed = () => listeners.forEach((l) => l());
+
+export function subscribeScans(fn: Handler, request: ScanRequest = {}): () => void {
+  const sub: Subscriber = { fn, request };
+  stack.push(sub);
+  changed();
   return () => {
-    const i = stack.lastIndexOf(fn);
+    const i = stack.lastIndexOf(sub);
     if (i >= 0) stack.splice(i, 1);
+    changed();
   };
+}
+
+/** The current listener's expectation (formats, counting) or null when nobody listens. */
+export function currentScanRequest(): ScanRequest | null {
+  return stack[stack.length - 1]?.request ?? null;
+}
+
+/** Replaces the top listener's expectation when its step changes (e.g. bin -> item). */
+export function updateScanRequest(fn: Handler, request: ScanRequest): void {
+  const sub = stack.find((s) => s.fn === fn);
+  if (!sub) return;
+  sub.request = request;
+  changed();
+}
+
+/** Called whenever the listener stack or its expectation changes. */
+export function onScanRequestChange(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
 }
 
 export function publishScan(scan: RawScan): boolean {
   const top = stack[stack.length - 1];
   if (!top) return false;
   noteScanAt(scan.at);
-  top(scan);
+  top.fn(scan);
   return true;
 }
