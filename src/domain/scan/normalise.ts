@@ -1,4 +1,7 @@
+import { ErrorCode } from '../errors';
+import { parseBracketed, parseElementString, toBracketed } from './gs1-parse';
 import { toGtin14 } from './gtin';
+import { decideForm, readPrefix } from './scan-form';
 
 /** What every input adapter (wedge, camera, typed) emits. */
 export interface RawScan {
@@ -80,42 +83,50 @@ export type ScanResult =
   | { kind: 'invalid'; code: string; text: string; symbologyId: string | null; detail?: string }
   | { kind: 'empty' };
 
-const AIM = /^\](?:[A-Za-z][0-9A-Za-z])/;
-const GS = '\u001d';
+export interface NormaliseOptions {
+  /** A printable character the scanner sends in place of GS (scanner settings), e.g. '~'. */
+  gsSubstitute?: string | null;
+  /** Anchors the GS1 century window for two-digit years; defaults to now. */
+  today?: Date;
+}
 
 /**
- * Turns a raw scan into a typed result. This is the seam the full GS1 parser plugs into
- * (lot, expiry, SSCC, weights); today it understands AIM prefixes, GTIN in every print
- * form, `(01)` human-readable and unbracketed AI 01 from GS1 symbologies.
+ * Turns a raw scan into a typed result. The symbology decides how the content is read
+ * (design §6: route by symbology, never by content alone); `decideForm` documents the
+ * one exception, GS1 data in a Code 128 that reached us without an AIM prefix.
  */
-export function normaliseScan(scan: RawScan): ScanResult {
-  let text = scan.raw.replace(/[\r\n\t]+$/g, '');
-  let sym = scan.symbologyId ?? null;
-  const aim = AIM.exec(text);
-  if (aim) {
-    sym = aim[0];
-    text = text.slice(3);
+export function normaliseScan(scan: RawScan, opts: NormaliseOptions = {}): ScanResult {
+  const read = readPrefix(scan);
+  if (read.text === '' && !read.fnc1) return { kind: 'empty' };
+  const today = opts.today ?? new Date();
+  const form = decideForm(read, opts.gsSubstitute ?? null, today);
+  const sym = read.sym;
+  switch (form.kind) {
+    case 'gtin':
+      return gtinForm(form.digits, sym, form.upce);
+    case 'gs1': {
+      const parsed = form.bracketed ? parseBracketed(form.text, today) : parseElementString(form.text, today);
+      if (!parsed.ok) return { kind: 'invalid', code: parsed.code, text: read.text, symbologyId: sym, detail: parsed.detail };
+      return fromGs1(parsed.data, parsed.warnings, sym);
+    }
+    case 'code':
+      if (read.text === '') return { kind: 'empty' };
+      return { kind: 'code', text: read.text, symbologyId: sym };
   }
-  if (text.startsWith(GS)) text = text.slice(1); // FNC1 in first position
-  text = text.trim();
-  if (text === '') return { kind: 'empty' };
+}
 
-  const human = /^\(01\)(\d{14})/.exec(text);
-  if (human) {
-    const g = toGtin14(human[1]!);
-    if (g) return { kind: 'gtin', gtin14: g, text, symbologyId: sym, gs1: null, warnings: [] };
-  }
-  const gs1Symbology = sym === ']C1' || sym === ']d2' || sym === ']Q3' || sym === ']e0';
-  if (gs1Symbology && /^01\d{14}/.test(text)) {
-    const g = toGtin14(text.slice(2, 16));
-    if (g) return { kind: 'gtin', gtin14: g, text, symbologyId: sym, gs1: null, warnings: [] };
-  }
-  if (/^\d+$/.test(text)) {
-    // ]E0 with 8 digits is UPC-E (EAN-8 reports ]E4).
-    const g = toGtin14(text, { upce: sym === ']E0' && text.length === 8 });
-    if (g) return { kind: 'gtin', gtin14: g, text, symbologyId: sym, gs1: null, warnings: [] };
-  }
-  return { kind: 'code', text, symbologyId: sym };
+function fromGs1(gs1: Gs1Data, warnings: readonly ScanWarning[], sym: string | null): ScanResult {
+  const text = toBracketed(gs1);
+  // A logistic unit label may also carry AI 02 (its content) or even 01; it is still the unit.
+  if (gs1.sscc) return { kind: 'sscc', sscc: gs1.sscc, text, symbologyId: sym, gs1, warnings };
+  if (gs1.gtin14) return { kind: 'gtin', gtin14: gs1.gtin14, text, symbologyId: sym, gs1, warnings };
+  return { kind: 'gs1', text, symbologyId: sym, gs1, warnings };
+}
+
+function gtinForm(text: string, sym: string | null, upce: boolean): ScanResult {
+  const g = toGtin14(text, { upce });
+  if (g) return { kind: 'gtin', gtin14: g, text, symbologyId: sym, gs1: null, warnings: [] };
+  return { kind: 'invalid', code: ErrorCode.BAD_CHECK_DIGIT, text, symbologyId: sym };
 }
 
 /** Does a scan identify this SKU? GTIN-14 against its GS1 barcodes, text against its codes. */
