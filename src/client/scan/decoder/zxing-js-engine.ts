@@ -1,6 +1,6 @@
 import * as zxingNamespace from '@zxing/library';
 import type { Result } from '@zxing/library';
-import { aimIdentifier, normaliseGs1Text } from './symbology';
+import { aimIdentifier, GS, normaliseGs1Text } from './symbology';
 import type { BarcodeFormat, Decoded, DecodeOptions, DecoderEngine, Frame } from './types';
 
 // Bundlers load the package's ES build; Node loads its CommonJS build, whose exports only
@@ -87,6 +87,9 @@ function toDecoded(result: Result, map: (x: number, y: number) => { x: number; y
   let text = result.getText();
   if (format === 'code_128' && text.startsWith(']C1')) text = text.slice(3);
   if (gs1) text = normaliseGs1Text(text);
+  // ASSUME_GS1 also turns FNC1 in plain Code 128 into GS; there it carries no data (ZXing
+  // drops it by default, zxing-cpp too), so plain Code 128 text matches across engines.
+  else if (format === 'code_128') text = text.replaceAll(GS, '');
   const corners = (result.getResultPoints() ?? []).filter(Boolean).map((p) => map(p.getX(), p.getY()));
   return { text, format, symbologyId: aimIdentifier(format, gs1), corners };
 }

@@ -74,7 +74,7 @@ function toDecoded(r: ReadResult): Decoded | null {
   const format = FROM_WASM.get(r.format);
   if (!format) return null;
   const gs1 = r.contentType === 'GS1' || /^\](C1|d2|Q3)$/.test(r.symbologyIdentifier);
-  const text = gs1 ? normaliseGs1Text(r.text) : r.text;
+  const text = gs1 ? normaliseGs1Text(r.text) : format === 'upc_a' || format === 'upc_e' ? upcText(format, r.text) : r.text;
   const p = r.position;
   return {
     text,
@@ -82,6 +82,31 @@ function toDecoded(r: ReadResult): Decoded | null {
     symbologyId: aimIdentifier(format, gs1),
     corners: [p.topLeft, p.topRight, p.bottomRight, p.bottomLeft].map(({ x, y }) => ({ x, y })),
   };
+}
+
+/**
+ * zxing-cpp 3 spells every UPC as its 13-digit EAN-13 form. Tote (and ZXing's own test
+ * data, and zxing-js) use the 12-digit UPC-A and the 8-digit UPC-E forms.
+ */
+export function upcText(format: 'upc_a' | 'upc_e', text: string): string {
+  if (!/^0\d{12}$/.test(text)) return text;
+  const a = text.slice(1);
+  return format === 'upc_a' ? a : (compressUpcE(a) ?? a);
+}
+
+/** UPC-A back to the UPC-E it was expanded from (the four zero-suppression rules). */
+function compressUpcE(a: string): string | null {
+  const ns = a[0]!;
+  if (ns !== '0' && ns !== '1') return null;
+  const m = a.slice(1, 6);
+  const p = a.slice(6, 11);
+  const check = a[11]!;
+  let six: string | null = null;
+  if ('012'.includes(m[2]!) && m.endsWith('00') && p.startsWith('00')) six = m.slice(0, 2) + p.slice(2) + m[2];
+  else if (m.endsWith('00') && p.startsWith('000')) six = m.slice(0, 3) + p.slice(3) + '3';
+  else if (m.endsWith('0') && p.startsWith('0000')) six = m.slice(0, 4) + p[4] + '4';
+  else if (p.startsWith('0000') && p[4]! >= '5') six = m + p[4];
+  return six ? ns + six + check : null;
 }
 
 export class ZxingWasmEngine implements DecoderEngine {
