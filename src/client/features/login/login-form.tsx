@@ -1,5 +1,7 @@
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CameraButton } from '../../scan/camera/camera-button';
+import { BADGE_FORMATS } from '../../scan/camera/formats';
 import { useScan } from '../../scan/use-scan';
 import type { SignInResult } from './sign-in';
 
@@ -8,7 +10,9 @@ interface Props {
   onSignedIn: (result: Extract<SignInResult, { ok: true }>) => void;
 }
 
-/** Badge (typed, or scanned anywhere on the page), then PIN. */
+const BADGE_REQUEST = { formats: BADGE_FORMATS };
+
+/** Badge (typed, scanned anywhere on the page, or read by the camera), then PIN. */
 export function LoginForm({ signIn, onSignedIn }: Props) {
   const { t } = useTranslation();
   const [badge, setBadge] = useState('');
@@ -22,7 +26,7 @@ export function LoginForm({ signIn, onSignedIn }: Props) {
     setBadge(scan.text);
     setError(null);
     pinRef.current?.focus();
-  });
+  }, BADGE_REQUEST);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -72,7 +76,10 @@ export function LoginForm({ signIn, onSignedIn }: Props) {
           onChange={(e) => setBadge(e.target.value)}
           onKeyDown={badgeKey}
         />
-        <p className="hint">{t('login.badge-hint')}</p>
+        <div className="row">
+          <p className="hint">{t('login.badge-hint')}</p>
+          <CameraButton closeOnRead />
+        </div>
       </div>
       <div className="field">
         <label htmlFor="pin">{t('login.pin')}</label>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Location, PickTask } from '../../../domain/model';
 import { remainingQty } from '../../../domain/commands';
+import { CameraButton } from '../../scan/camera/camera-button';
 import type { FlowState } from './pick-flow';
 
 interface Props {
@@ -59,9 +60,12 @@ export function CurrentTask(props: Props) {
           </dd>
         </div>
       </dl>
-      <p className="step" data-testid="step" data-step={flow.step} aria-live="polite">
-        {prompt(t, props)}
-      </p>
+      <div className="step-row">
+        <p className="step" data-testid="step" data-step={flow.step} aria-live="polite">
+          {prompt(t, props)}
+        </p>
+        {flow.step !== 'short-qty' && <CameraButton />}
+      </div>
     </section>
   );
 }

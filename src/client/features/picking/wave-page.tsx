@@ -7,6 +7,8 @@ import type { ScanResult } from '../../../domain/scan/normalise';
 import { enqueue } from '../../local/outbox';
 import { findToteByCode } from '../../local/lookups';
 import { loadWaveScreen, useToteCodes, useWaveScreen, type JudgedScreen } from '../../local/use-waves';
+import { BIN_FORMATS, ITEM_FORMATS, TOTE_FORMATS } from '../../scan/camera/formats';
+import type { BarcodeFormat } from '../../scan/decoder/types';
 import { signal } from '../../scan/feedback';
 import { useScan } from '../../scan/use-scan';
 import { CurrentTask } from './current-task';
@@ -31,6 +33,21 @@ function commandTote(cmd: FlowCommand): string {
 }
 
 type Judged = JudgedScreen;
+
+/** What the camera looks for at each step; nothing is expected while typing a short count. */
+function stepFormats(step: string | undefined): readonly BarcodeFormat[] | undefined {
+  switch (step) {
+    case 'bin':
+      return BIN_FORMATS;
+    case 'item':
+      return ITEM_FORMATS;
+    case 'tote':
+    case 'short-tote':
+      return TOTE_FORMATS;
+    default:
+      return undefined;
+  }
+}
 
 /** Resolves after the next frame is painted (or soon, where frames are not drawn). */
 function afterPaint(): Promise<void> {
@@ -140,11 +157,14 @@ export default function WavePage() {
     queue.current = queue.current.then(() => handle(ev)).catch(() => undefined);
   };
 
-  useScan((scan) => dispatch({ type: 'raw-scan', scan }));
-
   const wave = detail?.wave ?? null;
   const current = detail?.current ?? null;
   const flow = current ? (saved?.taskId === current.id ? saved : startFlow(current.id)) : null;
+
+  // Each step asks the camera for its own formats; at the item step every read is a unit
+  // (counting), so a label held in view counts once and must be taken away to count again.
+  const formats = stepFormats(flow?.step);
+  useScan((scan) => dispatch({ type: 'raw-scan', scan }), { ...(formats ? { formats } : {}), counting: flow?.step === 'item' });
 
   if (detail === undefined) return <p className="muted">{t('common.loading')}</p>;
   if (!wave) {
