@@ -4,6 +4,7 @@ import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { SyncIndicator } from '../features/sync-status/sync-indicator';
 import { useSession } from '../local/use-session';
 import { FlashOverlay } from '../scan/flash-overlay';
+import { ScanWarningDialog } from '../scan/scan-warning-dialog';
 import { WedgeInput } from '../scan/wedge-input';
 import { UpdateBanner } from './update-banner';
 
@@ -40,6 +41,7 @@ export function Shell() {
         </Suspense>
         <WedgeInput />
         <FlashOverlay />
+        <ScanWarningDialog />
       </main>
     </>
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Location, PickTask, Sku, Wave } from '../../../domain/model';
 import { normaliseScan } from '../../../domain/scan/normalise';
-import { startFlow, stepFlow, type FlowContext, type FlowState } from './pick-flow';
+import { startFlow, stepFlow, type Feedback, type FlowContext, type FlowState } from './pick-flow';
 
 const wave: Wave = { id: 'w1', code: 'W-1', status: 'picking', assignedUserId: 'u1', assignmentEpoch: 3, releasedAt: null, completedAt: null, version: 1 };
 const location: Location = { id: 'l1', code: 'A01-03-2', zone: 'A', type: 'pick_face', aisle: 1, bay: 3, level: 2, walkSeq: 10, capacity: null, version: 1 };
@@ -99,5 +99,43 @@ describe('pick flow', () => {
     expect(two.command).toBeNull();
     const done = stepFlow(two.state, scan('T0002', 'T0002'), ctx());
     expect(done.command).toEqual({ name: 'pick.short', args: { waveId: 'w1', taskId: 't1', foundQty: 2, toteCode: 'T0002', assignmentEpoch: 3 } });
+  });
+});
+
+describe('pick flow: GS1 scans', () => {
+  const SSCC = '106141411234567897';
+  const atBin = () => startFlow('t1');
+  const atItem = () => run([scan('A01-03-2')]).state;
+  const atTote = () => run([scan('A01-03-2'), scan('LUMA-0007'), scan('LUMA-0007'), scan('LUMA-0007')]).state;
+  const atShortTote = () => stepFlow(stepFlow(startFlow('t1'), { type: 'short' }, ctx()).state, { type: 'short-qty', found: 1 }, ctx()).state;
+  const AT = { bin: atBin, item: atItem, tote: atTote, 'short-tote': atShortTote };
+
+  it.each<[name: string, at: keyof typeof AT, raw: string, feedback: Feedback]>([
+    ['impossible date at the bin', 'bin', ']C1010501234567890017261332', { kind: 'error', code: 'GS1_BAD_DATE', key: 'errors.GS1_BAD_DATE', params: { text: '010501234567890017261332' } }],
+    ['bad EAN check digit at the bin', 'bin', ']E05012345678901', { kind: 'error', code: 'BAD_CHECK_DIGIT', key: 'errors.BAD_CHECK_DIGIT', params: { text: '5012345678901' } }],
+    ['SSCC at the bin', 'bin', `]C100${SSCC}`, { kind: 'error', code: 'EXPECTED_BIN', key: 'pick.err.sscc.bin', params: { sscc: SSCC } }],
+    ['SSCC at the item', 'item', `]C100${SSCC}`, { kind: 'error', code: 'EXPECTED_ITEM', key: 'pick.err.sscc.item', params: { sscc: SSCC } }],
+    ['content GTIN (02) at the item', 'item', ']C10205012345678900', { kind: 'error', code: 'EXPECTED_ITEM', key: 'pick.err.gs1.item' }],
+    ['ship-to label at the item', 'item', '(410)0614141000012', { kind: 'error', code: 'EXPECTED_ITEM', key: 'pick.err.gs1.item' }],
+    ['bad GTIN check digit at the item', 'item', '5012345678901', { kind: 'error', code: 'BAD_CHECK_DIGIT', key: 'errors.BAD_CHECK_DIGIT', params: { text: '5012345678901' } }],
+    ['truncated GS1 at the item', 'item', ']C1010501234567', { kind: 'error', code: 'GS1_TRUNCATED', key: 'errors.GS1_TRUNCATED', params: { text: '010501234567' } }],
+    ['SSCC at the tote', 'tote', `]C100${SSCC}`, { kind: 'error', code: 'EXPECTED_TOTE', key: 'pick.err.sscc.tote', params: { sscc: SSCC } }],
+    ['GS1 data at the short tote', 'short-tote', ']C1400PO-1', { kind: 'error', code: 'EXPECTED_TOTE', key: 'pick.err.gs1.tote' }],
+  ])('%s is refused and nothing is recorded', (_name, at, raw, feedback) => {
+    const s0 = AT[at]();
+    const r = stepFlow(s0, scan(raw, 'T0001'), ctx());
+    expect(r.feedback).toEqual(feedback);
+    expect(r.state).toBe(s0);
+    expect(r.command).toBeNull();
+  });
+
+  it('GS1 data with AI 01 counts as the item, whatever else it holds', () => {
+    const { state } = run([scan('A01-03-2'), scan(']C1010501234567890010LOT1'), scan('(01)05012345678900(17)261231')]);
+    expect(state).toMatchObject({ step: 'item', units: 2 });
+  });
+
+  it('a case GTIN in GS1 form counts its pack', () => {
+    const { last } = run([scan('A01-03-2'), scan('(01)15012345678907(10)L1')]);
+    expect(last.feedback).toMatchObject({ code: 'OVER_PICK', params: { open: 3 } });
   });
 });

@@ -79,6 +79,27 @@ function checkTote(ctx: FlowContext, state: FlowState, tote: string | null, scan
   return null;
 }
 
+const EXPECTED = { bin: 'EXPECTED_BIN', item: 'EXPECTED_ITEM', tote: 'EXPECTED_TOTE' } as const;
+
+/**
+ * Scans no step can use, refused before the step looks at them: GS1 data that cannot be
+ * trusted (bad check digit, impossible date...) with its own code, and a logistic unit
+ * (SSCC) or GS1 data naming no item where a bin, item or tote is expected.
+ */
+function refuseUnusable(state: FlowState, scan: ScanResult): FlowResult | null {
+  if (scan.kind === 'invalid') {
+    return { state, feedback: { kind: 'error', code: scan.code, key: `errors.${scan.code}`, params: { text: scan.text } }, command: null };
+  }
+  if (scan.kind !== 'sscc' && scan.kind !== 'gs1') return null;
+  const want = state.step === 'bin' ? 'bin' : state.step === 'item' ? 'item' : state.step === 'short-qty' ? null : 'tote';
+  if (!want) return null;
+  const feedback: Feedback =
+    scan.kind === 'sscc'
+      ? { kind: 'error', code: EXPECTED[want], key: `pick.err.sscc.${want}`, params: { sscc: scan.sscc } }
+      : { kind: 'error', code: EXPECTED[want], key: `pick.err.gs1.${want}` };
+  return { state, feedback, command: null };
+}
+
 export function stepFlow(state: FlowState, ev: FlowEvent, ctx: FlowContext): FlowResult {
   const open = remainingQty(ctx.task);
   const binCode = ctx.location?.code ?? '?';
@@ -113,6 +134,8 @@ export function stepFlow(state: FlowState, ev: FlowEvent, ctx: FlowContext): Flo
   }
 
   const scan = ev.scan;
+  const refused = refuseUnusable(state, scan);
+  if (refused) return refused;
   switch (state.step) {
     case 'bin': {
       if (scan.kind === 'code' && sameCode(scan.text, binCode)) return ok({ ...state, step: 'item' }, 'pick.bin-ok', { bin: binCode });
