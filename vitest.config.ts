@@ -15,6 +15,17 @@ export default defineConfig({
         },
       },
       {
+        // Barcode decoding: generated fixtures always, ZXing's photographs when
+        // TOTE_BARCODE_SAMPLES points at them (scripts/test.mjs, docs/decoding.md).
+        test: {
+          name: 'decoder',
+          include: ['tests/decoder/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         test: {
           name: 'server',
           include: ['tests/server/**/*.test.ts', 'tests/lint/**/*.test.ts'],

@@ -81,8 +81,16 @@ export function loadSubset(dir: string): Subset {
 
 export function readPng(file: string): Frame {
   const png = PNG.sync.read(readFileSync(file));
-  // A copy: pngjs may hand back a slice of a pooled buffer, not 4-byte aligned.
-  return { data: new Uint8ClampedArray(png.data), width: png.width, height: png.height };
+  // A copy (pngjs may hand back a slice of a pooled buffer, not 4-byte aligned), laid on
+  // white: some samples are black modules on a transparent background, as on a web page.
+  const data = new Uint8ClampedArray(png.data);
+  for (let i = 0; i < data.length; i += 4) {
+    const a = data[i + 3]!;
+    if (a === 255) continue;
+    for (let c = 0; c < 3; c++) data[i + c] = Math.round((data[i + c]! * a + 255 * (255 - a)) / 255);
+    data[i + 3] = 255;
+  }
+  return { data, width: png.width, height: png.height };
 }
 
 /** Clockwise rotation by a multiple of 90°. */

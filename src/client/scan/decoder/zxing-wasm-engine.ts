@@ -115,21 +115,24 @@ export class ZxingWasmEngine implements DecoderEngine {
   async decode(frame: Frame, opts: DecodeOptions): Promise<Decoded[]> {
     if (opts.formats.length === 0) return [];
     const hard = opts.tryHarder === true;
-    const results = await readBarcodes(
-      { data: frame.data, width: frame.width, height: frame.height, colorSpace: 'srgb' } as ImageData,
-      {
-        formats: opts.formats.map((f) => TO_WASM[f]),
-        tryHarder: hard,
-        tryRotate: hard,
-        // Labels on the floor are dark on light; inverted codes are not worth the time.
-        tryInvert: false,
-        tryDownscale: true,
-        maxNumberOfSymbols: 4,
-        textMode: 'Plain',
-        eanAddOnSymbol: 'Ignore',
-      },
-    );
-    return results.filter((r) => r.isValid).map(toDecoded).filter((d): d is Decoded => d !== null);
+    const image = { data: frame.data, width: frame.width, height: frame.height, colorSpace: 'srgb' } as ImageData;
+    const options: ReaderOptions = {
+      formats: opts.formats.map((f) => TO_WASM[f]),
+      tryHarder: hard,
+      // Without it zxing-cpp misses DataMatrix turned 90° even when not trying harder.
+      tryRotate: true,
+      // Labels on the floor are dark on light; inverted codes are not worth the time.
+      tryInvert: false,
+      tryDownscale: true,
+      maxNumberOfSymbols: 4,
+      textMode: 'Plain',
+      eanAddOnSymbol: 'Ignore',
+    };
+    let results = (await readBarcodes(image, options)).filter((r) => r.isValid);
+    // The local-average binarizer loses bars under glare and on washed-out prints where one
+    // global threshold still separates them; trying harder means trying that too.
+    if (hard && results.length === 0) results = (await readBarcodes(image, { ...options, binarizer: 'FixedThreshold' })).filter((r) => r.isValid);
+    return results.map(toDecoded).filter((d): d is Decoded => d !== null);
   }
 }
 
