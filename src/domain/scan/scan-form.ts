@@ -33,6 +33,8 @@ const GS1_SYMBOLOGIES = new Set([']C1', ']e0', ']e1', ']e2', ']d2', ']Q3', ']J1'
 /** EAN/UPC: ]E0 EAN-13, UPC-A and UPC-E; ]E4 EAN-8; ]E3 EAN-13 with an add-on. */
 const EAN_UPC = new Set([']E0', ']E3', ']E4']);
 const ITF = new Set([']I0', ']I1']);
+/** Plain Code 128, Data Matrix and QR: they can hold GS1 data printed or read without FNC1. */
+const GS1_CAPABLE = new Set([']C0', ']d1', ']Q1']);
 
 export type Form =
   | { kind: 'gtin'; digits: string; upce: boolean }
@@ -48,7 +50,8 @@ const HRI = /^\(\d{2,4}\)/;
  * - 8 digits with a valid check digit: a GTIN-8 (otherwise a plain number, e.g. a badge);
  * - `(AI)value...` human-readable GS1;
  * - a Code 128 whose AIM prefix was lost but whose content is unmistakably GS1 (see
- *   `looksLikeGs1`).
+ *   `looksLikeGs1`). The same test applies to content reported as plain Code 128, Data
+ *   Matrix or QR (]C0, ]d1, ]Q1).
  */
 export function decideForm(p: Prefixed, gsSubstitute: string | null, today: Date): Form {
   const { text, sym } = p;
@@ -74,8 +77,12 @@ export function decideForm(p: Prefixed, gsSubstitute: string | null, today: Date
   if (HRI.test(text)) return { kind: 'gs1', text, bracketed: true };
   if (sym) {
     // A plain symbology (]C0 Code 128, ]d1 Data Matrix, ]Q1 QR...) that holds a valid GTIN
-    // is that GTIN; any other content, bad check digit included, is just a code.
-    return digits && toGtin14(text) ? { kind: 'gtin', digits: text, upce: false } : { kind: 'code' };
+    // is that GTIN; any other content, bad check digit included, is just a code...
+    if (digits && toGtin14(text)) return { kind: 'gtin', digits: text, upce: false };
+    // ...unless it is unmistakably GS1: a camera without symbology identifiers (native
+    // BarcodeDetector) reports GS1 data whose only FNC1 was the leading one as plain.
+    if (GS1_CAPABLE.has(sym) && looksLikeGs1(gsText, today)) return { kind: 'gs1', text: gsText, bracketed: false };
+    return { kind: 'code' };
   }
   if (digits && text.length >= 12 && text.length <= 14) return { kind: 'gtin', digits: text, upce: false };
   if (digits && text.length === 8 && hasValidCheckDigit(text)) return { kind: 'gtin', digits: text, upce: false };
