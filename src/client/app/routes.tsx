@@ -8,6 +8,7 @@ const HomePage = lazy(() => import('../features/home/home-page'));
 const WaveListPage = lazy(() => import('../features/picking/wave-list-page'));
 const WavePage = lazy(() => import('../features/picking/wave-page'));
 const SettingsPage = lazy(() => import('../features/settings/settings-page'));
+const ScannerTestPage = lazy(() => import('../features/settings/scanner-test-page'));
 const NotFound = lazy(() => import('./not-found'));
 
 export function createRouter() {
@@ -20,6 +21,7 @@ export function createRouter() {
         { path: '/pick', element: <WaveListPage /> },
         { path: '/pick/:waveId', element: <WavePage /> },
         { path: '/settings', element: <SettingsPage /> },
+        { path: '/settings/scanner', element: <ScannerTestPage /> },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { chooseLanguage, LANGUAGES, type Language } from '../../i18n';
 import { setUserLanguage } from '../../local/session';
+import { ScannerSettingsSection } from './scanner-settings-section';
+import './scanner.css';
 
 export default function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -20,6 +22,7 @@ export default function SettingsPage() {
           </label>
         ))}
       </fieldset>
+      <ScannerSettingsSection />
     </div>
   );
 }
