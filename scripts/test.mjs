@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The one test command (`npm test`). Runs, in order, streaming each tool's output and
 // stopping at the first failure:
-//   lint -> typecheck (server, client, service worker) -> unit -> server integration
+//   lint -> typecheck (server, client, service worker) -> unit -> decoder -> server integration
 //   (SQLite always; PostgreSQL too when TEST_DATABASE_URL is set) -> build -> end to end
 //   (Playwright in a real headless Chromium against the production build).
 // Then a summary table and a closing line "N passed, N failed[, N skipped]" (stages).
@@ -12,6 +12,9 @@
 //   CHROMIUM_PATH       the Chromium to drive (else /usr/bin/chromium, chromium-browser,
 //                       else Playwright's own if one is installed).
 //   REQUIRE_BROWSER=1   fail when no Chromium is found instead of skipping end to end.
+//   TOTE_BARCODE_SAMPLES       folder of ZXing-style barcode subsets for the decoder
+//                              conformance test (docs/decoding.md); unset: fixtures only.
+//   REQUIRE_BARCODE_SAMPLES=1  fail when that folder is missing or empty.
 //   TEST_STAGE_TIMEOUT_SCALE  multiply every stage's time limit (default 1).
 // Options: --only <stage>[,<stage>...]  run just those stages (prefix match, e.g.
 //          "typecheck"); the others show as skipped.
@@ -122,6 +125,37 @@ async function preparePostgres() {
   return { env, note: 'SQLite only; PostgreSQL did not answer' };
 }
 
+function hasPng(dir) {
+  try {
+    return fs.readdirSync(dir).some((f) => f.toLowerCase().endsWith('.png'));
+  } catch {
+    return false;
+  }
+}
+
+// Decoder: generated fixtures always; ZXing's photographs (tests/decoder/samples.test.ts)
+// only when TOTE_BARCODE_SAMPLES names a folder of ZXing-style subsets.
+async function prepareDecoder() {
+  const dir = process.env.TOTE_BARCODE_SAMPLES;
+  const required = truthy(process.env.REQUIRE_BARCODE_SAMPLES);
+  let problem = null;
+  if (!dir) problem = 'TOTE_BARCODE_SAMPLES not set';
+  else if (!fs.existsSync(dir)) problem = `TOTE_BARCODE_SAMPLES=${dir} does not exist`;
+  else {
+    const subsets = hasPng(dir) ? [dir] : fs.readdirSync(dir).map((d) => path.join(dir, d)).filter(hasPng);
+    if (subsets.length === 0) problem = `TOTE_BARCODE_SAMPLES=${dir} holds no images`;
+    else console.log(`Barcode samples: ${subsets.length} subset(s) in ${dir}`);
+  }
+  if (!problem) return { note: `fixtures + samples in ${dir}` };
+  if (required) return { fail: `REQUIRE_BARCODE_SAMPLES=1 but ${problem}: cannot run the decoder conformance test` };
+  const msg = `Decoder conformance on barcode samples did not run: ${problem}`;
+  plain(msg);
+  notices.push(msg);
+  const env = { ...process.env };
+  delete env.TOTE_BARCODE_SAMPLES;
+  return { env, extraArgs: ['tests/decoder/fixtures.test.ts'], note: `generated fixtures only; samples did not run: ${problem}` };
+}
+
 function hasSpecs(dir) {
   if (!fs.existsSync(dir)) return false;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -161,6 +195,7 @@ const stages = [
   { name: 'typecheck:sw', cmd: bin('tsc'), args: ['-p', 'tsconfig.sw.json'], timeoutS: 120 },
   { name: 'typecheck:e2e', cmd: bin('tsc'), args: ['-p', 'tsconfig.e2e.json'], timeoutS: 120 },
   { name: 'unit', cmd: bin('vitest'), args: ['run', '--project', 'unit'], timeoutS: 300 },
+  { name: 'decoder', cmd: bin('vitest'), args: ['run', '--project', 'decoder'], timeoutS: 180, prepare: prepareDecoder },
   { name: 'server', cmd: bin('vitest'), args: ['run', '--project', 'server'], timeoutS: 480, prepare: preparePostgres },
   { name: 'build', cmd: NPM, args: ['run', 'build'], timeoutS: 300 },
   { name: 'e2e', cmd: bin('playwright'), args: ['test'], timeoutS: 600, prepare: prepareBrowser },
