@@ -3,7 +3,7 @@
  * waits on a decode. The view sends one frame at a time and waits for the answer before
  * grabbing the next: a slow engine lowers the frame rate instead of queueing stale frames.
  */
-import { createPreferredEngine, SHIPPED_ENGINE } from '../decoder';
+import { CAMERA_TRY_HARDER, createPreferredEngine, SHIPPED_ENGINE } from '../decoder';
 import type { BarcodeFormat, DecoderEngine } from '../decoder/types';
 import type { FromWorker, ToWorker } from './camera-protocol';
 
@@ -58,7 +58,7 @@ scope.onmessage = (e) => {
     }
     const t0 = performance.now();
     // A frame the engine chokes on is a frame with nothing read; the next one may do.
-    const codes = await engine.decode({ data: new Uint8ClampedArray(buffer), width, height }, { formats }).catch(() => []);
+    const codes = await engine.decode({ data: new Uint8ClampedArray(buffer), width, height }, { formats, tryHarder: CAMERA_TRY_HARDER }).catch(() => []);
     scope.postMessage({ type: 'decoded', id, engine: engine.name, codes, ms: performance.now() - t0 });
   })();
 };
