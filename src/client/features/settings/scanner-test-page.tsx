@@ -70,13 +70,15 @@ export default function ScannerTestPage() {
           </button>
         </div>
         {/* Newest first: the scan just made is the one the worker is looking for. */}
-        <ol className="scan-log" role="log" aria-live="polite" aria-labelledby="scans-title">
-          {[...entries].reverse().map((e) => (
-            <li key={e.id}>
-              <ScanEntry entry={e} />
-            </li>
-          ))}
-        </ol>
+        <div role="log" aria-live="polite" aria-labelledby="scans-title">
+          <ol className="scan-log">
+            {[...entries].reverse().map((e) => (
+              <li key={e.id}>
+                <ScanEntry entry={e} />
+              </li>
+            ))}
+          </ol>
+        </div>
       </section>
     </div>
   );
