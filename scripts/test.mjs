@@ -153,7 +153,8 @@ async function prepareDecoder() {
   notices.push(msg);
   const env = { ...process.env };
   delete env.TOTE_BARCODE_SAMPLES;
-  return { env, extraArgs: ['tests/decoder/fixtures.test.ts'], note: `generated fixtures only; samples did not run: ${problem}` };
+  // samples.test.ts skips itself without the variable; fixtures and engine tests still run.
+  return { env, note: `generated fixtures only; samples did not run: ${problem}` };
 }
 
 function hasSpecs(dir) {

@@ -5,8 +5,8 @@ import type { BarcodeFormat, Decoded, DecodeOptions, DecoderEngine, Frame } from
 
 // Bundlers load the package's ES build; Node loads its CommonJS build, whose exports only
 // show up under `default`. Either way we want the same object.
-const zx: typeof zxingNamespace =
-  'MultiFormatReader' in zxingNamespace ? zxingNamespace : (zxingNamespace as unknown as { default: typeof zxingNamespace }).default;
+// (Reflect.get: a plain `.default` makes the bundler warn that the ES build has none.)
+const zx: typeof zxingNamespace = 'MultiFormatReader' in zxingNamespace ? zxingNamespace : (Reflect.get(zxingNamespace, 'default') as typeof zxingNamespace);
 const { BarcodeFormat: ZxFormat, BinaryBitmap, DecodeHintType, HybridBinarizer, MultiFormatReader, RGBLuminanceSource } = zx;
 type ZxFormat = zxingNamespace.BarcodeFormat;
 type DecodeHintType = zxingNamespace.DecodeHintType;
