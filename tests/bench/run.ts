@@ -3,9 +3,10 @@ import { existsSync } from 'node:fs';
 import { bundleSize } from './bundle-size';
 import { table, type Figure } from './figures';
 import { browserFigures } from './browser';
+import { decodeFrameFigures } from './decode-frame';
 import { pushFigures } from './push-throughput';
 
-// `npm run bench [-- --json] [--no-build] [--only=bundle,push,browser]`: every figure against its budget.
+// `npm run bench [-- --json] [--no-build] [--only=bundle,push,browser,decode]`: every figure against its budget.
 const json = process.argv.includes('--json');
 const log = (s: string) => (json ? process.stderr.write(s + '\n') : console.log(s));
 
@@ -20,6 +21,7 @@ const steps: [string, () => Promise<Figure[]> | Figure[]][] = [
   ['bundle', () => bundleSize()],
   ['push', () => pushFigures(pgUrl)],
   ['browser', () => browserFigures()],
+  ['decode', () => decodeFrameFigures()],
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');

@@ -2,7 +2,7 @@
 // "not found"; on a camera feed that is a warning per frame. Only that message is dropped.
 import { afterEach, expect, it, vi } from 'vitest';
 import { createEngine } from '../../src/client/scan/decoder/index';
-import { BARCODE_FORMATS } from '../../src/client/scan/decoder/types';
+import { BARCODE_FORMATS, type Frame } from '../../src/client/scan/decoder/types';
 import { findSubsets, loadSubset, readPng } from './samples';
 
 afterEach(() => vi.restoreAllMocks());
@@ -12,7 +12,7 @@ it('zxing-js decodes without its per-attempt warning and leaves console.warn as 
   const before = console.warn;
   const engine = await createEngine('zxing-js');
   // Noise and, when present, ZXing's false-positive photographs: both make sub-readers throw.
-  const frames = [0, 1, 2].map((seed) => {
+  const frames: Frame[] = [0, 1, 2].map((seed) => {
     let s = seed + 1;
     const data = new Uint8ClampedArray(320 * 240 * 4).map((_, i) => (i % 4 === 3 ? 255 : ((s = (s * 1103515245 + 12345) >>> 0) >>> 24)));
     return { data, width: 320, height: 240 };
