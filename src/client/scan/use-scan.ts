@@ -3,6 +3,7 @@ import { normaliseScan, type RawScan, type ScanResult } from '../../domain/scan/
 import { scannerSettings } from '../local/scanner-settings-store';
 import { subscribeScans, updateScanRequest, type ScanRequest } from './scan-bus';
 import { useScanWarningStore, warningsOf, type ScanOwner } from './scan-warning-store';
+import { signalWarning } from './feedback';
 
 /** Normalises a raw scan with this device's scanner settings (its GS substitute character). */
 export function readScan(raw: RawScan): ScanResult {
@@ -33,8 +34,10 @@ export function useScan(handler: (scan: ScanResult, raw: RawScan) => void, reque
     const fn = (raw: RawScan) => {
       const result = readScan(raw);
       if (result.kind === 'empty') return;
-      if (warningsOf(result).length > 0) useScanWarningStore.getState().hold(result, raw, owner);
-      else ref.current(result, raw);
+      if (warningsOf(result).length > 0) {
+        signalWarning();
+        useScanWarningStore.getState().hold(result, raw, owner);
+      } else ref.current(result, raw);
     };
     subRef.current = fn;
     const off = subscribeScans(fn, requestRef.current);
