@@ -167,6 +167,11 @@ const QUIRKS: QuirkCase[] = [
   },
   { name: 'GS as Alt+029', steps: ['0109501101530003', ...altCode('029'), '10A', enter], raws: [`0109501101530003${GS}10A`] },
   { name: 'leading FNC1 as Alt+029, first in the burst', steps: [...altCode('029'), '0109501101530003', enter], raws: [`${GS}0109501101530003`] },
+  {
+    name: 'Alt keydown repeated between the digits of one code',
+    steps: ['0109501101530003', alt, np('0'), alt, np('2'), alt, np('9'), altUp, '10A', enter],
+    raws: [`0109501101530003${GS}10A`],
+  },
   { name: 'every character as Alt+numpad', steps: [...altCode('065'), ...altCode('066'), ...altCode('067'), enter], raws: ['ABC'], info: { keys: 3 } },
   {
     name: 'Alt+numpad with NumLock off (key is a navigation name)',

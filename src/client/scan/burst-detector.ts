@@ -137,7 +137,6 @@ export class BurstDetector {
       return { verdict: 'consumed', scans: none, lineFeed: true };
     }
 
-    if (ev.key === 'Alt') this.altDigits = '';
     const digit = altNumpadDigit(ev);
     if (digit !== null) {
       this.altDigits += digit;
@@ -176,7 +175,8 @@ export class BurstDetector {
       this.reset();
       return [scan];
     }
-    if (now - this.last > this.opts.stallMs) this.reset();
+    // An empty line keeps any Alt+numpad code in progress.
+    if (this.buf && now - this.last > this.opts.stallMs) this.reset();
     return [];
   }
 
@@ -185,6 +185,8 @@ export class BurstDetector {
     this.gaps = [];
     this.last = -Infinity;
     this.flags = { altNumpad: false, ctrlBracket: false, gsSubstitute: false };
+    // Not reset on Alt's keydown: some firmware repeats it between the digits of one code.
+    this.altDigits = '';
   }
 
   private release(ev: KeyInput): FeedResult {
