@@ -1,14 +1,14 @@
 import { writeFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { CLIP, cameraLaunchOptions, closeCamera, picked, showToCamera, step, unitGtins } from './support/camera';
+import { expect, type Page } from '@playwright/test';
+import { CLIP, cameraLaunchOptions, closeCamera, ownServerTest as test, picked, showToCamera, step, unitGtins } from './support/camera';
 import { burst, readTask, waitForServiceWorker } from './support/tote';
 
 // A blank clip exists before the browser starts; each test writes the label it shows.
 writeFileSync(CLIP, '');
 test.use({ launchOptions: cameraLaunchOptions(), permissions: ['camera'] });
 
-// Nothing here reaches the tote step: no pick is recorded, so the shared demo wave is left
-// as the other end-to-end tests expect it.
+// These tests run against a server of their own (a fresh demo warehouse), and never reach
+// the tote step: no pick is recorded.
 
 async function signInByCamera(page: Page) {
   await page.goto('/');

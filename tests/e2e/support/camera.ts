@@ -1,6 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { startServer, type ServerProcess } from '../../bench/server-process';
 import { CHROMIUM_ARGS, chromiumPath } from './browser';
 import { apiLogin, apiPullAll } from './tote';
 import { writeBarcodeY4m, type Symbol } from './y4m';
@@ -47,3 +49,25 @@ export async function unitGtins(request: APIRequestContext): Promise<Map<string,
 
 export const step = (page: Page) => page.getByTestId('step');
 export const picked = async (page: Page) => Number(await page.getByTestId('task-qty').getAttribute('data-picked'));
+
+/**
+ * A test with a Tote server of its own (production build, fresh demo warehouse), so it
+ * can walk the demo wave whatever the other specs have picked on the shared server.
+ */
+export const ownServerTest = test.extend<object, { ownServer: ServerProcess }>({
+  ownServer: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'tote-e2e-camera-'));
+      const server = await startServer({ DATA_DIR: dir, NODE_ENV: 'production' });
+      try {
+        await use(server);
+      } finally {
+        await server.stop();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ ownServer }, use) => use(ownServer.url),
+});

@@ -24,7 +24,6 @@ export function CameraButton({ className = '', closeOnRead = false }: { classNam
         className={`btn camera-button ${className}`.trim()}
         aria-haspopup="dialog"
         aria-expanded={open}
-        aria-label={t('camera.open-label')}
         data-testid="camera-open"
         // Start fetching the chunk on touch, a few dozen ms before the click lands.
         onPointerDown={() => void loadDialog()}
