@@ -38,6 +38,11 @@ test('the camera is given back when the view closes and while the page is hidden
   await expect(dialog).toHaveAttribute('data-status', 'running');
   await expect(dialog).toHaveAttribute('data-formats', 'code_128,code_39,qr_code'); // the badge step's
   expect(await liveTracks(page)).toBe(1);
+  // Modal: focus starts on Close and Tab does not leave the view.
+  const close = page.getByRole('button', { name: 'Close camera' });
+  await expect(close).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(close).toBeFocused();
 
   await setHidden(page, true);
   await expect.poll(() => liveTracks(page)).toBe(0);

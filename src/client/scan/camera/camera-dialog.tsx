@@ -1,4 +1,5 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useCamera } from './use-camera';
 import './camera.css';
@@ -20,12 +21,21 @@ export default function CameraDialog({ onClose, closeOnRead = false }: Props) {
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
+  const root = useRef<HTMLDivElement>(null);
   const cam = useCamera(video);
 
   useEffect(() => {
     closeRef.current?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onClose();
+      if (e.key !== 'Tab' || !root.current) return;
+      // Modal: Tab cycles through the view's own buttons, never to the screen under it.
+      const items = [...root.current.querySelectorAll<HTMLElement>('button:not([disabled])')];
+      if (items.length === 0) return;
+      const i = items.indexOf(document.activeElement as HTMLElement);
+      const next = e.shiftKey ? (i <= 0 ? items.length - 1 : i - 1) : i === items.length - 1 ? 0 : i + 1;
+      e.preventDefault();
+      items[next]!.focus();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
@@ -45,8 +55,10 @@ export default function CameraDialog({ onClose, closeOnRead = false }: Props) {
       }
     : undefined;
 
-  return (
+  // On the body: a fixed overlay must not inherit a form or a transformed ancestor.
+  return createPortal(
     <div
+      ref={root}
       className="camera"
       role="dialog"
       aria-modal="true"
@@ -90,6 +102,7 @@ export default function CameraDialog({ onClose, closeOnRead = false }: Props) {
           {t('camera.close')}
         </button>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
