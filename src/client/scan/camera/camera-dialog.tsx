@@ -45,7 +45,10 @@ export default function CameraDialog({ onClose, closeOnRead = false }: Props) {
   useEffect(() => {
     if (closeOnRead && lastRead) onClose();
   }, [closeOnRead, lastRead, onClose]);
-  const stageStyle: CSSProperties | undefined = frame ? { aspectRatio: `${frame.width} / ${frame.height}` } : undefined;
+  // The frame's own shape, as wide as fits under 70% of the screen height.
+  const stageStyle: CSSProperties | undefined = frame
+    ? { aspectRatio: `${frame.width} / ${frame.height}`, maxWidth: `calc(70vh * ${frame.width / frame.height})` }
+    : undefined;
   const roiStyle: CSSProperties | undefined = frame
     ? {
         left: pct(frame.roi.x, frame.width),
