@@ -3,10 +3,11 @@ import { existsSync } from 'node:fs';
 import { bundleSize } from './bundle-size';
 import { table, type Figure } from './figures';
 import { browserFigures } from './browser';
+import { cameraFigures } from './camera';
 import { decodeFrameFigures } from './decode-frame';
 import { pushFigures } from './push-throughput';
 
-// `npm run bench [-- --json] [--no-build] [--only=bundle,push,browser,decode]`: every figure against its budget.
+// `npm run bench [-- --json] [--no-build] [--only=bundle,push,browser,decode,camera]`: every figure against its budget.
 const json = process.argv.includes('--json');
 const log = (s: string) => (json ? process.stderr.write(s + '\n') : console.log(s));
 
@@ -22,6 +23,7 @@ const steps: [string, () => Promise<Figure[]> | Figure[]][] = [
   ['push', () => pushFigures(pgUrl)],
   ['browser', () => browserFigures()],
   ['decode', () => decodeFrameFigures()],
+  ['camera', () => cameraFigures()],
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
