@@ -32,6 +32,10 @@ export const ErrorCode = {
   UNKNOWN_TOTE: 'UNKNOWN_TOTE',
   OVER_PICK: 'OVER_PICK',
   NOT_A_PICKER: 'NOT_A_PICKER',
+  // cluster cart and typed quantities (picking)
+  TOTE_ALREADY_ON_CART: 'TOTE_ALREADY_ON_CART',
+  QTY_NOT_A_NUMBER: 'QTY_NOT_A_NUMBER',
+  QTY_ZERO: 'QTY_ZERO',
   // scan-time refusals (client only, nothing is recorded)
   WRONG_BIN: 'WRONG_BIN',
   WRONG_ITEM: 'WRONG_ITEM',
