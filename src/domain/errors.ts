@@ -36,6 +36,11 @@ export const ErrorCode = {
   TOTE_ALREADY_ON_CART: 'TOTE_ALREADY_ON_CART',
   QTY_NOT_A_NUMBER: 'QTY_NOT_A_NUMBER',
   QTY_ZERO: 'QTY_ZERO',
+  // lots and expiry (picking)
+  LOT_MISMATCH: 'LOT_MISMATCH',
+  LOT_EXPIRES_LATER: 'LOT_EXPIRES_LATER',
+  LOT_INSIDE_SHELF_LIFE: 'LOT_INSIDE_SHELF_LIFE',
+  LOT_UNKNOWN: 'LOT_UNKNOWN',
   // scan-time refusals (client only, nothing is recorded)
   WRONG_BIN: 'WRONG_BIN',
   WRONG_ITEM: 'WRONG_ITEM',
