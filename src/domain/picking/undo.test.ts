@@ -54,15 +54,18 @@ describe('applyPickUndo', () => {
   };
   const cases: Case[] = [
     { name: 'full confirm undone: line reopens, tote freed', s: st(), a: args(),
-      patch: { pickedQty: 0, status: 'open', toteCode: null }, waveStatus: null, exceptions: [] },
+      patch: { pickedQty: 0, status: 'open', toteCode: null, pickedBy: null }, waveStatus: null, exceptions: [] },
     { name: 'second of two confirms undone: tote kept for the first', a: args({ mutationIdToUndo: 'm-2', qty: 2 }),
       s: st({ confirmations: [conf({ qty: 1 }), conf({ mutationId: 'm-2', qty: 2 })] }),
-      patch: { pickedQty: 1, status: 'open', toteCode: 'T1' }, waveStatus: null, exceptions: [] },
+      patch: { pickedQty: 1, status: 'open', toteCode: 'T1', pickedBy: 'u-pat' }, waveStatus: null, exceptions: [] },
     { name: 'undo on a finished wave reopens it', a: args(),
       s: st({ wave: wave({ status: 'done', completedAt: '2026-11-24T10:00:00.000Z' }), tasks: [task('t1')] }),
-      patch: { pickedQty: 0, status: 'open', toteCode: null }, waveStatus: 'picking', exceptions: [] },
+      patch: { pickedQty: 0, status: 'open', toteCode: null, pickedBy: null }, waveStatus: 'picking', exceptions: [] },
+    { name: 'undo of a shorted line reopens it', a: args({ qty: 1 }),
+      s: st({ tasks: [task('t1', { status: 'short', pickedQty: 1 })], confirmations: [conf({ qty: 1 })] }),
+      patch: { pickedQty: 0, status: 'open', toteCode: null, pickedBy: null }, waveStatus: null, exceptions: [] },
     { name: 'undo after the wave was reassigned: accepted, lead told', a: args(), s: st({ wave: wave({ assignmentEpoch: 2, assignedUserId: 'u-ben' }) }),
-      patch: { pickedQty: 0, status: 'open', toteCode: null }, waveStatus: null, exceptions: ['stale_assignment'] },
+      patch: { pickedQty: 0, status: 'open', toteCode: null, pickedBy: null }, waveStatus: null, exceptions: ['stale_assignment'] },
   ];
   it.each(cases)('$name', (c) => {
     const out = applyPickUndo(c.s, c.a, ctx);

@@ -16,6 +16,9 @@ import { decideEpoch, epochExceptions } from './epoch';
  * `undone` set when a pick.undo negating them was applied) and `toteOffCart` from the
  * tote's ledger/pack events. The command joins COMMANDS as `pick.undo`, roles picker/lead.
  *
+ * A short line goes back to open too: the units are back in the bin, so the line can be
+ * picked again; its short_pick exception stays for the lead to resolve.
+ *
  * Model change needed: StockMovement.reason lacks 'pick_undo'. Until model.ts gains it,
  * this file types its movements as UndoMovement; once it does, UndoOutcome is an Outcome.
  */
@@ -117,10 +120,12 @@ export function applyPickUndo(state: PickUndoState, args: PickUndoArgs, ctx: Rul
   if (wave.status === 'cancelled') return refuse(ErrorCode.WAVE_CLOSED, `wave ${wave.code} is cancelled`);
 
   const pickedQty = Math.max(0, task.pickedQty - c.qty);
-  // The task records one tote; once it holds nothing the tote is free for another order.
+  // The task records one tote and one picker; once it holds nothing, both are free again
+  // (the tote for another order, the line for anyone without a LINE_ALREADY_PICKED).
   const toteCode = pickedQty > 0 ? task.toteCode : null;
+  const pickedBy = pickedQty > 0 ? task.pickedBy : null;
   const changes: UndoChanges = {
-    taskPatches: [{ id: task.id, patch: { pickedQty, status: 'open', toteCode } }],
+    taskPatches: [{ id: task.id, patch: { pickedQty, status: 'open', toteCode, pickedBy } }],
     // A reopened line reopens a finished wave.
     wavePatch: wave.status === 'done' ? { id: wave.id, patch: { status: 'picking', completedAt: null } } : null,
     movements: negate(task, c.toteCode, c.qty),
