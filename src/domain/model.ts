@@ -60,10 +60,14 @@ export const Tote = z.object({ id: z.string(), code: z.string(), version: z.numb
 export type Tote = z.infer<typeof Tote>;
 
 export const WAVE_STATUSES = ['planned', 'released', 'picking', 'done', 'cancelled'] as const;
+/** single: one order at a time, one tote; cluster: several orders on a cart, one tote each. */
+export const WAVE_KINDS = ['single', 'cluster'] as const;
 export const Wave = z.object({
   id: z.string(),
   code: z.string(),
   status: z.enum(WAVE_STATUSES),
+  // Defaults keep rows stored before the field existed (devices, older servers) parseable.
+  kind: z.enum(WAVE_KINDS).default('single'),
   assignedUserId: z.string().nullable(),
   assignmentEpoch: z.number().int(),
   releasedAt: z.string().nullable(),
@@ -87,6 +91,12 @@ export const PickTask = z.object({
   status: z.enum(TASK_STATUSES),
   toteCode: z.string().nullable(),
   pickedBy: z.string().nullable(),
+  /** The lot allocated to this task (lot-tracked SKUs), else null. */
+  lot: z.string().nullable().default(null),
+  /** Expiry of the allocated stock, ISO date (YYYY-MM-DD), else null. */
+  expiry: z.string().nullable().default(null),
+  /** Skip mark: an ordinal within the wave (walk.ts skipStop), null when never skipped. */
+  skippedAt: z.number().int().nullable().default(null),
   version: z.number().int(),
 });
 export type PickTask = z.infer<typeof PickTask>;
@@ -96,6 +106,7 @@ export const EXCEPTION_TYPES = [
   'line_already_picked',
   'negative_stock',
   'stale_assignment',
+  'undo_refused',
 ] as const;
 export const WarehouseException = z.object({
   id: z.string(),
@@ -130,5 +141,5 @@ export interface StockMovement {
   lot: string | null;
   expiry: string | null;
   delta: number;
-  reason: 'pick' | 'short' | 'seed' | 'adjust';
+  reason: 'pick' | 'short' | 'seed' | 'adjust' | 'pick_undo';
 }

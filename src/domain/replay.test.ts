@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { PickTask, Wave } from './model';
 import { replay, replaySlice, sliceNeeds, type ReplayCommand } from './replay';
 
-const wave: Wave = { id: 'w1', code: 'W-1', status: 'released', assignedUserId: 'u1', assignmentEpoch: 1, releasedAt: null, completedAt: null, version: 1 };
+const wave: Wave = { id: 'w1', code: 'W-1', status: 'released', kind: 'single', assignedUserId: 'u1', assignmentEpoch: 1, releasedAt: null, completedAt: null, version: 1 };
 const task = (id: string, qty: number, orderId: string): PickTask => ({
   id, waveId: 'w1', orderId, orderLineId: `${id}-l`, orderRef: `R-${orderId}`, skuId: 's1', locationId: 'l1',
-  walkSeq: Number(id.slice(1)), qty, pickedQty: 0, status: 'open', toteCode: null, pickedBy: null, version: 1,
+  walkSeq: Number(id.slice(1)), qty, pickedQty: 0, status: 'open', toteCode: null, pickedBy: null,
+  lot: null, expiry: null, skippedAt: null, version: 1,
 });
 let seq = 0;
 const confirm = (taskId: string, qty: number, tote: string): ReplayCommand => ({

@@ -30,6 +30,9 @@ describe('rule view', () => {
         status,
         toteCode: pickedQty > 0 || rng.chance(0.2) ? rng.pick(totes) : null,
         pickedBy: null,
+        lot: null,
+        expiry: null,
+        skippedAt: null,
         version: i + 1,
       };
     });
@@ -37,6 +40,7 @@ describe('rule view', () => {
       id: 'w',
       code: 'W',
       status: rng.pick(['released', 'picking', 'cancelled'] as const),
+      kind: 'single',
       assignedUserId: 'u',
       assignmentEpoch: rng.int(1, 3),
       releasedAt: null,

@@ -7,12 +7,13 @@ import { rebuildView } from './outbox';
 /** Test support: a fresh database with one signed-in picker and a two-task wave. */
 let n = 0;
 
-export const WAVE: Wave = { id: 'w1', code: 'W-1', status: 'released', assignedUserId: 'u1', assignmentEpoch: 1, releasedAt: null, completedAt: null, version: 1 };
+export const WAVE: Wave = { id: 'w1', code: 'W-1', status: 'released', kind: 'single', assignedUserId: 'u1', assignmentEpoch: 1, releasedAt: null, completedAt: null, version: 1 };
 
 export function makeTask(id: string, qty: number, orderId: string, extra: Partial<PickTask> = {}): PickTask {
   return {
     id, waveId: 'w1', orderId, orderLineId: `${id}-line`, orderRef: `R-${orderId}`, skuId: 's1', locationId: 'l1',
-    walkSeq: Number(id.replace(/\D/g, '')) || 1, qty, pickedQty: 0, status: 'open', toteCode: null, pickedBy: null, version: 1, ...extra,
+    walkSeq: Number(id.replace(/\D/g, '')) || 1, qty, pickedQty: 0, status: 'open', toteCode: null, pickedBy: null,
+    lot: null, expiry: null, skippedAt: null, version: 1, ...extra,
   };
 }
 

@@ -7,7 +7,7 @@ const ctx = { userId: 'u-pat', mutationId: 'm-1', now: '2026-11-24T10:00:00.000Z
 
 function wave(p: Partial<Wave> = {}): Wave {
   return {
-    id: 'w1', code: 'W-0001', status: 'released', assignedUserId: 'u-pat', assignmentEpoch: 1,
+    id: 'w1', code: 'W-0001', status: 'released', kind: 'single', assignedUserId: 'u-pat', assignmentEpoch: 1,
     releasedAt: null, completedAt: null, version: 1, ...p,
   };
 }
@@ -15,7 +15,7 @@ function task(id: string, p: Partial<PickTask> = {}): PickTask {
   return {
     id, waveId: 'w1', orderId: `o-${id}`, orderLineId: `l-${id}`, orderRef: `ORD-${id}`, skuId: `s-${id}`,
     locationId: `loc-${id}`, walkSeq: 1, qty: 3, pickedQty: 0, status: 'open', toteCode: null,
-    pickedBy: null, version: 1, ...p,
+    pickedBy: null, lot: null, expiry: null, skippedAt: null, version: 1, ...p,
   };
 }
 const state = (tasks: PickTask[], w: Wave | null = wave()): PickState => ({ wave: w, tasks });

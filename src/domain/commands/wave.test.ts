@@ -6,7 +6,7 @@ import { parseCommand } from './index';
 
 const ctx = { userId: 'u-lead', mutationId: 'm', now: '2026-11-24T10:00:00.000Z' };
 const w = (p: Partial<Wave> = {}): Wave => ({
-  id: 'w1', code: 'W-1', status: 'released', assignedUserId: 'a', assignmentEpoch: 3,
+  id: 'w1', code: 'W-1', status: 'released', kind: 'single', assignedUserId: 'a', assignmentEpoch: 3,
   releasedAt: null, completedAt: null, version: 1, ...p,
 });
 

@@ -7,7 +7,7 @@ const ctx = { userId: 'u-pat', mutationId: 'm-undo', now: '2026-11-24T10:05:00.0
 
 function wave(p: Partial<Wave> = {}): Wave {
   return {
-    id: 'w1', code: 'W-0001', status: 'picking', assignedUserId: 'u-pat', assignmentEpoch: 1,
+    id: 'w1', code: 'W-0001', status: 'picking', kind: 'single', assignedUserId: 'u-pat', assignmentEpoch: 1,
     releasedAt: null, completedAt: null, version: 1, ...p,
   };
 }
@@ -15,7 +15,7 @@ function task(id: string, p: Partial<PickTask> = {}): PickTask {
   return {
     id, waveId: 'w1', orderId: `o-${id}`, orderLineId: `l-${id}`, orderRef: `ORD-${id}`, skuId: `s-${id}`,
     locationId: `loc-${id}`, walkSeq: 1, qty: 3, pickedQty: 3, status: 'picked', toteCode: 'T1',
-    pickedBy: 'u-pat', version: 2, ...p,
+    pickedBy: 'u-pat', lot: null, expiry: null, skippedAt: null, version: 2, ...p,
   };
 }
 const conf = (p: Partial<PickConfirmation> = {}): PickConfirmation => ({

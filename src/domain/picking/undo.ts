@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ErrorCode } from '../errors';
 import type { PickTask, StockMovement, Wave } from '../model';
-import type { CommandDef, Changes, RuleContext } from '../commands/types';
+import type { CommandDef, Changes, Outcome, RuleContext } from '../commands/types';
 import { decideEpoch, epochExceptions } from './epoch';
 
 /**
@@ -18,9 +18,6 @@ import { decideEpoch, epochExceptions } from './epoch';
  *
  * A short line goes back to open too: the units are back in the bin, so the line can be
  * picked again; its short_pick exception stays for the lead to resolve.
- *
- * Model change needed: StockMovement.reason lacks 'pick_undo'. Until model.ts gains it,
- * this file types its movements as UndoMovement; once it does, UndoOutcome is an Outcome.
  */
 
 const id = z.string().min(1).max(64);
@@ -44,7 +41,7 @@ export const pickUndo: CommandDef<PickUndoArgs> = {
 };
 
 export const UNDO_REASON = 'pick_undo' as const;
-export type UndoMovement = Omit<StockMovement, 'reason'> & { reason: StockMovement['reason'] | typeof UNDO_REASON };
+export type UndoMovement = StockMovement;
 
 /** One applied pick.confirm as the rule needs it; `qty` is what it moved into the tote. */
 export interface PickConfirmation {
@@ -81,10 +78,11 @@ export interface PickUndoneEvent {
   qty: number;
 }
 
-export type UndoChanges = Omit<Changes, 'movements'> & { movements: UndoMovement[] };
+export type UndoChanges = Changes;
+/** An Outcome; an applied undo also names the confirm it negates and its audit event. */
 export type UndoOutcome =
-  | ({ status: 'applied'; note?: ErrorCode; event: PickUndoneEvent; undone: string } & UndoChanges)
-  | ({ status: 'rejected'; code: ErrorCode; message: string } & UndoChanges);
+  | (Extract<Outcome, { status: 'applied' }> & { event: PickUndoneEvent; undone: string })
+  | Extract<Outcome, { status: 'rejected' }>;
 
 function refuse(code: ErrorCode, message: string): UndoOutcome {
   return { status: 'rejected', code, message, taskPatches: [], wavePatch: null, movements: [], exceptions: [] };

@@ -134,6 +134,8 @@ export interface WavesTable {
   warehouse_id: string;
   code: string;
   status: string;
+  /** 'single' | 'cluster' (0005). */
+  kind: string;
   assigned_user_id: string | null;
   assignment_epoch: number;
   released_at: string | null;
@@ -156,6 +158,9 @@ export interface PickTasksTable {
   status: string;
   tote_code: string | null;
   picked_by: string | null;
+  lot: string | null;
+  expiry: string | null;
+  skipped_at: number | null;
   version: number;
 }
 

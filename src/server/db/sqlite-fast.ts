@@ -29,8 +29,12 @@ export class SqliteFast {
     return pairs.map((p) => Number((stmt.get(p.locationId, p.skuId) as { b: number }).b));
   }
 
-  updatePickTasks(tasks: readonly { id: string; pickedQty: number; status: string; toteCode: string | null; pickedBy: string | null; version: number }[]) {
-    const stmt = this.prepare('update "pick_tasks" set "picked_qty" = ?, "status" = ?, "tote_code" = ?, "picked_by" = ?, "version" = ? where "id" = ?');
-    for (const t of tasks) stmt.run(t.pickedQty, t.status, t.toteCode, t.pickedBy, t.version, t.id);
+  updatePickTasks(
+    tasks: readonly { id: string; pickedQty: number; status: string; toteCode: string | null; pickedBy: string | null; skippedAt: number | null; version: number }[],
+  ) {
+    const stmt = this.prepare(
+      'update "pick_tasks" set "picked_qty" = ?, "status" = ?, "tote_code" = ?, "picked_by" = ?, "skipped_at" = ?, "version" = ? where "id" = ?',
+    );
+    for (const t of tasks) stmt.run(t.pickedQty, t.status, t.toteCode, t.pickedBy, t.skippedAt, t.version, t.id);
   }
 }

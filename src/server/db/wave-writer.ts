@@ -10,12 +10,17 @@ export interface WaveLine {
   skuId: string;
   qty: number;
   locationId: string;
+  /** Allocated lot and expiry (lot/expiry-tracked SKUs). */
+  lot?: string | null;
+  expiry?: string | null;
 }
 
 export interface NewWave {
   warehouseId: string;
   code: string;
   assignedUserId: string | null;
+  /** Defaults to 'single'. */
+  kind?: 'single' | 'cluster';
   now: string;
   lines: WaveLine[];
 }
@@ -37,6 +42,7 @@ export async function writeWave(trx: Transaction<Database>, clock: VersionClock,
       warehouse_id: w.warehouseId,
       code: w.code,
       status: 'released',
+      kind: w.kind ?? 'single',
       assigned_user_id: w.assignedUserId,
       assignment_epoch: w.assignedUserId ? 1 : 0,
       released_at: w.now,
@@ -63,6 +69,9 @@ export async function writeWave(trx: Transaction<Database>, clock: VersionClock,
       status: 'open',
       tote_code: null,
       picked_by: null,
+      lot: l.lot ?? null,
+      expiry: l.expiry ?? null,
+      skipped_at: null,
       version: clock.tick(),
     })),
   );

@@ -60,6 +60,7 @@ export function toWave(r: Selectable<WavesTable>): Wave {
     id: r.id,
     code: r.code,
     status: r.status as Wave['status'],
+    kind: (r.kind ?? 'single') as Wave['kind'],
     assignedUserId: r.assigned_user_id,
     assignmentEpoch: Number(r.assignment_epoch),
     releasedAt: r.released_at,
@@ -83,6 +84,9 @@ export function toTask(r: Selectable<PickTasksTable>): PickTask {
     status: r.status as PickTask['status'],
     toteCode: r.tote_code,
     pickedBy: r.picked_by,
+    lot: r.lot ?? null,
+    expiry: r.expiry ?? null,
+    skippedAt: r.skipped_at === null || r.skipped_at === undefined ? null : Number(r.skipped_at),
     version: Number(r.version),
   };
 }
@@ -104,6 +108,9 @@ export function fromTask(t: PickTask, warehouseId: string): Selectable<PickTasks
     status: t.status,
     tote_code: t.toteCode,
     picked_by: t.pickedBy,
+    lot: t.lot,
+    expiry: t.expiry,
+    skipped_at: t.skippedAt,
     version: t.version,
   };
 }

@@ -104,9 +104,10 @@ async function writeBatchPg(
     ),
     t as (
       update pick_tasks as t set picked_qty = u.picked_qty, status = u.status, tote_code = u.tote_code,
-        picked_by = u.picked_by, version = u.version
+        picked_by = u.picked_by, skipped_at = u.skipped_at, version = u.version
       from unnest(${col('id')}::text[], ${col('pickedQty')}::int4[], ${col('status')}::text[], ${col('toteCode')}::text[],
-        ${col('pickedBy')}::text[], ${col('version')}::int4[]) as u(id, picked_qty, status, tote_code, picked_by, version)
+        ${col('pickedBy')}::text[], ${col('skippedAt')}::int4[], ${col('version')}::int4[])
+        as u(id, picked_qty, status, tote_code, picked_by, skipped_at, version)
       where t.id = u.id and (select ok from ok)
     ),
     d as (

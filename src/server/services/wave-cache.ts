@@ -141,6 +141,7 @@ export class WaveCache {
         .updateTable('waves')
         .set({
           status: w.status,
+          kind: w.kind,
           assigned_user_id: w.assignedUserId,
           assignment_epoch: w.assignmentEpoch,
           released_at: w.releasedAt,
@@ -158,9 +159,10 @@ export class WaveCache {
     if (this.kind === 'postgres') {
       const col = <K extends keyof PickTask>(k: K) => tasks.map((t) => t[k]);
       await sql`update pick_tasks as t set picked_qty = u.picked_qty, status = u.status, tote_code = u.tote_code,
-          picked_by = u.picked_by, version = u.version
+          picked_by = u.picked_by, skipped_at = u.skipped_at, version = u.version
         from unnest(${col('id')}::text[], ${col('pickedQty')}::int4[], ${col('status')}::text[], ${col('toteCode')}::text[],
-          ${col('pickedBy')}::text[], ${col('version')}::int4[]) as u(id, picked_qty, status, tote_code, picked_by, version)
+          ${col('pickedBy')}::text[], ${col('skippedAt')}::int4[], ${col('version')}::int4[])
+          as u(id, picked_qty, status, tote_code, picked_by, skipped_at, version)
         where t.id = u.id`.execute(this.trx);
       return;
     }
@@ -168,7 +170,7 @@ export class WaveCache {
     for (const t of tasks) {
       await this.trx
         .updateTable('pick_tasks')
-        .set({ picked_qty: t.pickedQty, status: t.status, tote_code: t.toteCode, picked_by: t.pickedBy, version: t.version })
+        .set({ picked_qty: t.pickedQty, status: t.status, tote_code: t.toteCode, picked_by: t.pickedBy, skipped_at: t.skippedAt, version: t.version })
         .where('id', '=', t.id)
         .execute();
     }

@@ -3,7 +3,7 @@ import type { Location, PickTask, Sku, Wave } from '../../../domain/model';
 import { normaliseScan } from '../../../domain/scan/normalise';
 import { startFlow, stepFlow, type Feedback, type FlowContext, type FlowState } from './pick-flow';
 
-const wave: Wave = { id: 'w1', code: 'W-1', status: 'picking', assignedUserId: 'u1', assignmentEpoch: 3, releasedAt: null, completedAt: null, version: 1 };
+const wave: Wave = { id: 'w1', code: 'W-1', status: 'picking', kind: 'single', assignedUserId: 'u1', assignmentEpoch: 3, releasedAt: null, completedAt: null, version: 1 };
 const location: Location = { id: 'l1', code: 'A01-03-2', zone: 'A', type: 'pick_face', aisle: 1, bay: 3, level: 2, walkSeq: 10, capacity: null, version: 1 };
 const sku: Sku = {
   id: 's1', sellerId: 'x', code: 'LUMA-0007', name: 'Lamp', lengthMm: 1, widthMm: 1, heightMm: 1, weightG: 1, casePackQty: 6,
@@ -15,7 +15,8 @@ const sku: Sku = {
 };
 const task = (over: Partial<PickTask> = {}): PickTask => ({
   id: 't1', waveId: 'w1', orderId: 'o1', orderLineId: 'ol1', orderRef: 'R-1', skuId: 's1', locationId: 'l1', walkSeq: 10,
-  qty: 3, pickedQty: 0, status: 'open', toteCode: null, pickedBy: null, version: 1, ...over,
+  qty: 3, pickedQty: 0, status: 'open', toteCode: null, pickedBy: null,
+  lot: null, expiry: null, skippedAt: null, version: 1, ...over,
 });
 const other = task({ id: 't9', orderId: 'o2', status: 'picked', pickedQty: 1, qty: 1, toteCode: 'T0009' });
 const ctx = (t = task()): FlowContext => ({ wave, task: t, location, sku, waveTasks: [t, other] });
