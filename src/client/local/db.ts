@@ -19,6 +19,27 @@ export interface OutboxRow extends Mutation {
 export type RejectionRow = Rejection & { seenAt: string | null };
 
 /**
+ * A command of this device the server refused, or applied with a note (the wave had been
+ * reassigned, the bin went negative): kept with its arguments, because the outbox row is
+ * deleted once pulled and the conflict card needs the tote and quantity it named.
+ */
+export interface ConflictRow {
+  /** The mutation's id. */
+  id: string;
+  seq: number;
+  name: string;
+  args: unknown;
+  /** The refusal code, or the note of an applied command. */
+  code: string;
+  status: 'rejected' | 'applied';
+  /** Who picked the line, or holds the wave now, when the server said. */
+  otherUserId: string | null;
+  createdAt: string;
+  /** Set once this device recorded conflict.resolve for the card; the row then stays hidden. */
+  resolvedAt: string | null;
+}
+
+/**
  * A view row a pull changed but the view does not reflect yet: pages before the last one
  * leave these behind, so a pull cut short (a reload) still refreshes them afterwards.
  */
@@ -46,6 +67,7 @@ export class ToteDb extends Dexie {
   exceptions!: Table<WarehouseException, string>;
   outbox!: Table<OutboxRow, number>;
   rejections!: Table<RejectionRow, string>;
+  conflicts!: Table<ConflictRow, string>;
   meta!: Table<MetaRow, string>;
   viewDirty!: Table<DirtyRow, string>;
 
@@ -77,6 +99,12 @@ export class ToteDb extends Dexie {
       tasks: 'id, waveId, [waveId+status+walkSeq], [waveId+toteCode], [waveId+orderId], [waveId+walkSeq]',
       outbox: 'seq, &id, [status+seq], args.waveId',
       viewDirty: 'key',
+    });
+    // Conflict cards: refused or noted commands with their arguments, and the exceptions
+    // the server raised for a mutation, found by its id.
+    this.version(3).stores({
+      conflicts: 'id, seq',
+      exceptions: 'id, waveId, mutationId',
     });
   }
 }

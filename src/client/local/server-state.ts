@@ -1,5 +1,6 @@
 import { commandTarget } from '../../domain/replay';
 import type { MutationResult, PullResponse, Rejection } from '../../domain/sync';
+import { recordPulledConflictsInTx, recordPushConflictsInTx } from './conflicts';
 import { db, type RejectionRow, type SkuRow } from './db';
 import { getMeta, setMeta } from './meta';
 import { emptyDirty, markDirtyInTx, refreshViewInTx, takeDirtyInTx } from './view';
@@ -20,7 +21,7 @@ export async function applyPullPage(page: PullResponse, opts: { final: boolean; 
   const c = page.changes;
   await d.transaction(
     'rw',
-    [d.locations, d.skus, d.totes, d.users, d.srvWaves, d.srvTasks, d.exceptions, d.meta, d.outbox, d.rejections, d.waves, d.tasks, d.viewDirty],
+    [d.locations, d.skus, d.totes, d.users, d.srvWaves, d.srvTasks, d.exceptions, d.meta, d.outbox, d.rejections, d.conflicts, d.waves, d.tasks, d.viewDirty],
     async () => {
       const dirty = emptyDirty();
       if (c.locations.length) await d.locations.bulkPut(c.locations);
@@ -37,6 +38,8 @@ export async function applyPullPage(page: PullResponse, opts: { final: boolean; 
       await setMeta('lastSeq', page.lastSeq);
       // Commands the server holds stop being replayed: their rows must be refreshed.
       const held = await d.outbox.where('seq').belowOrEqual(page.lastSeq).toArray();
+      // Conflict cards need the arguments of the commands about to be forgotten.
+      await recordPulledConflictsInTx(held, page.rejections);
       if (held.length) {
         for (const cmd of held) {
           const target = commandTarget(cmd);
@@ -65,12 +68,16 @@ async function putRejections(rows: readonly Rejection[]): Promise<void> {
   await d.rejections.bulkPut(next);
 }
 
-/** Refusals reported in a push answer, kept with the command's name for the indicator. */
+/**
+ * Refusals reported in a push answer, kept with the command's name for the indicator,
+ * and refused or noted commands kept with their arguments for the conflict cards.
+ */
 export async function storePushRejections(results: readonly MutationResult[]): Promise<void> {
   const refused = results.filter((r) => r.status === 'rejected');
-  if (!refused.length) return;
+  if (!refused.length && !results.some((r) => r.code)) return;
   const d = db();
-  await d.transaction('rw', [d.outbox, d.rejections], async () => {
+  await d.transaction('rw', [d.outbox, d.rejections, d.conflicts], async () => {
+    await recordPushConflictsInTx(results);
     const cmds = await d.outbox.bulkGet(refused.map((r) => r.seq));
     await putRejections(
       refused.map((r, i) => ({
