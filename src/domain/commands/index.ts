@@ -1,16 +1,27 @@
 import { ErrorCode } from '../errors';
+import { conflictResolve } from '../picking/conflict-card';
+import { pickUndo } from '../picking/undo';
 import { pickConfirm, pickShort } from './pick';
+import { pickSkip } from './skip';
 import type { CommandDef } from './types';
 import { waveAssign } from './wave';
 
 export * from './types';
 export * from './pick';
+export * from './resolve';
+export * from './skip';
+export * from './undo-refusal';
 export * from './wave';
+export { conflictResolve, ConflictResolveArgs } from '../picking/conflict-card';
+export { applyPickUndo, pickUndo, PickUndoArgs, type PickConfirmation, type PickUndoState } from '../picking/undo';
 
 /** Every command the API accepts, by name. Adding a command means adding it here. */
 export const COMMANDS = {
   'pick.confirm': pickConfirm,
   'pick.short': pickShort,
+  'pick.skip': pickSkip,
+  'pick.undo': pickUndo,
+  'conflict.resolve': conflictResolve,
   'wave.assign': waveAssign,
 } as const;
 

@@ -24,6 +24,8 @@ export interface Changes {
   wavePatch: { id: string; patch: Partial<Omit<Wave, 'id' | 'version'>> } | null;
   movements: StockMovement[];
   exceptions: NewException[];
+  /** Exceptions this command closes (conflict.resolve). */
+  resolveExceptionIds?: string[];
 }
 
 /**

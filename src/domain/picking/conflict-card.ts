@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorCode } from '../errors';
+import { ROLES } from '../roles';
 import type { PickTask } from '../model';
 import type { CommandDef, NewException } from '../commands/types';
 
@@ -27,7 +28,8 @@ export const conflictResolve: CommandDef<ConflictResolveArgs> = {
   name: 'conflict.resolve',
   argsVersion: 1,
   args: ConflictResolveArgs,
-  roles: ['picker', 'lead'],
+  // Any floor worker can be shown a card (a packer too, once packing raises them).
+  roles: ROLES,
 };
 
 export interface ConflictRejection {

@@ -1,9 +1,15 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import {
+  applyConflictResolve,
   applyPickConfirm,
   applyPickShort,
+  applyPickSkip,
+  applyPickUndoRecorded,
   applyWaveAssign,
   COMMANDS,
+  type ConflictResolveArgs,
+  type PickSkipArgs,
+  type PickUndoArgs,
   parseCommand,
   reject,
   type CommandName,
@@ -13,6 +19,7 @@ import {
   type WaveAssignArgs,
 } from '../../domain/commands';
 import { ErrorCode } from '../../domain/errors';
+import { mutationIdOfCard } from '../../domain/picking/conflict-card';
 import { hasAnyRole } from '../../domain/roles';
 import type { Mutation, MutationResult, PushRequest, PushResponse } from '../../domain/sync';
 import { insertMany, unnestColumns, type PgType } from '../db/bulk';
@@ -24,6 +31,7 @@ import { clampInt4, VersionClock } from '../db/version';
 import { ApiError } from './api-error';
 import { negativeStockCandidates, raiseNegativeStock } from './negative-stock';
 import { loadDeviceActorsAndWavesPg, loadDeviceAndActors, type Actor } from './push-actors';
+import { BatchMemory, loadCardExceptions, loadConfirmations, resolveExceptions } from './push-state';
 import { WaveCache, type WaveTaskCache } from './wave-cache';
 
 export interface PushCaller {
@@ -233,10 +241,14 @@ async function applyFresh(
   const mutationRows: Insertable<MutationsTable>[] = [];
   const ledger: Insertable<StockLedgerTable>[] = [];
   const exceptions: Insertable<ExceptionsTable>[] = [];
+  const batch = new BatchMemory(exceptions);
   for (const f of fresh) {
     const version = clock.tick();
     const ctx = { userId: f.m.userId, mutationId: f.m.id, now };
-    const outcome = await decide(f, actors, waves, ctx);
+    const outcome = await decide(f, actors, waves, ctx, { trx, batch, warehouseId: caller.warehouseId });
+    if (outcome.status === 'applied' && outcome.resolveExceptionIds) {
+      await resolveExceptions(trx, batch, outcome.resolveExceptionIds, version, now);
+    }
     // Rows a command causes are named after it, so even a bug that applied a command
     // twice would trip a primary key instead of doubling stock.
     if (outcome.status === 'applied') {
@@ -275,6 +287,7 @@ async function applyFresh(
         version,
       });
     }
+    batch.record(f.m.id, f.name, f.args, f.m.userId, outcome);
     const result: MutationResult =
       outcome.status === 'applied'
         ? { id: f.m.id, seq: f.m.seq, status: 'applied', ...(outcome.note ? { code: outcome.note } : {}) }
@@ -332,11 +345,19 @@ async function applyFresh(
   await raiseNegativeStock(trx, clock, caller.warehouseId, ledger, now, caller.fast);
 }
 
+/** What rules that read beyond the wave need: the transaction and this batch's earlier commands. */
+interface DecideEnv {
+  trx: Transaction<Database>;
+  batch: BatchMemory;
+  warehouseId: string;
+}
+
 async function decide(
   f: Parsed,
   actors: Map<string, Actor>,
   waves: WaveCache,
   ctx: { userId: string; mutationId: string; now: string },
+  env: DecideEnv,
 ): Promise<Outcome> {
   const user = actors.get(f.m.userId);
   if (!user || !user.onDevice) {
@@ -353,6 +374,21 @@ async function decide(
     case 'pick.short': {
       const a = f.args as PickShortArgs;
       return applyPickShort(await waves.forPick(a.waveId, a.taskId, a.toteCode), a, ctx);
+    }
+    case 'pick.skip': {
+      const a = f.args as PickSkipArgs;
+      return applyPickSkip(await waves.whole(a.waveId), a, ctx);
+    }
+    case 'pick.undo': {
+      const a = f.args as PickUndoArgs;
+      const { wave, tasks } = await waves.forPick(a.waveId, a.taskId, null);
+      const confirmations = await loadConfirmations(env.trx, env.batch, a);
+      // Totes leave the cart at packing, which does not exist yet.
+      return applyPickUndoRecorded({ wave, tasks, confirmations, toteOffCart: () => false }, a, ctx);
+    }
+    case 'conflict.resolve': {
+      const a = f.args as ConflictResolveArgs;
+      return applyConflictResolve(await loadCardExceptions(env.trx, env.batch, env.warehouseId, mutationIdOfCard(a.cardId)), a, ctx);
     }
     case 'wave.assign': {
       const a = f.args as WaveAssignArgs;

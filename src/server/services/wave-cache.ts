@@ -64,6 +64,12 @@ export class WaveCache {
     return s ? { wave: s.wave, tasks: ruleView(s, taskId, toteCode) } : { wave: null, tasks: [] };
   }
 
+  /** The wave with every task, for rules that number across the wave (pick.skip). */
+  async whole(waveId: string): Promise<{ wave: Wave | null; tasks: readonly PickTask[] }> {
+    const s = await this.state(waveId);
+    return s ? { wave: s.wave, tasks: s.tasks } : { wave: null, tasks: [] };
+  }
+
   async wave(waveId: string): Promise<Wave | null> {
     return (await this.state(waveId))?.wave ?? null;
   }
