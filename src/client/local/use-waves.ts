@@ -1,7 +1,10 @@
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Location, PickTask, Wave } from '../../domain/model';
+import type { CartSlot } from '../../domain/picking/cart';
+import { buildStops, type Stop } from '../../domain/picking/walk';
 import { db, type SkuRow } from './db';
+import { loadCart, loadSkipMarks, withSkipMark } from './pick-cart';
 
 export interface WaveSummary {
   wave: Wave;
@@ -34,33 +37,68 @@ export interface WaveScreen {
   wave: Wave | null;
   total: number;
   closed: number;
-  /** The chosen task if it is still open, else the first open task in walk order. */
+  /** The chosen task if it is still open, else the first task of the next stop in the walk. */
   current: PickTask | null;
   location: Location | undefined;
   sku: SkuRow | undefined;
   /** A tote the current task's order already uses in this wave, to suggest. */
   orderTote: string | null;
+  /** Where the picker is: the current task alone, or on a cluster wave every order's task for that bin and SKU. */
+  stop: Stop | null;
+  /** The open tasks of the stop, in slot order. */
+  stopTasks: PickTask[];
+  /** The cluster cart; null on a single-order wave. */
+  cart: CartSlot[] | null;
+  /** On a cluster wave: tote to the order whose units it already holds. */
+  inUse: Map<string, string>;
+}
+
+const isCluster = (w: Wave | undefined) => w?.kind === 'cluster';
+const skipped = (t: PickTask) => t.skippedAt !== null && t.skippedAt !== undefined;
+
+/**
+ * The next stop's first task: the first open task in walk order that is not skipped, else
+ * (everything left was skipped) the first of the walk's end, read in full.
+ */
+async function nextTask(waveId: string, marks: ReadonlyMap<string, number>): Promise<PickTask | null> {
+  const first = await openRange(waveId).filter((t) => !skipped(withSkipMark(t, marks))).first();
+  if (first) return first;
+  const open = (await openRange(waveId).toArray()).map((t) => withSkipMark(t, marks));
+  const stop = buildStops(open, [])[0];
+  return stop ? (open.find((t) => t.id === stop.taskIds[0]) ?? null) : null;
 }
 
 /** Reads the pick screen's rows in one read-only transaction, by index. */
 export async function loadWaveScreen(waveId: string, selectedId: string | null): Promise<WaveScreen> {
   const d = db();
-  return d.transaction('r', [d.waves, d.tasks, d.locations, d.skus], async () => {
-    const [wave, counts, chosen] = await Promise.all([
+  return d.transaction('r', [d.waves, d.tasks, d.locations, d.skus, d.meta], async () => {
+    const [wave, counts, chosen, marks] = await Promise.all([
       d.waves.get(waveId),
       waveCounts(waveId),
       selectedId ? d.tasks.get(selectedId) : undefined,
+      loadSkipMarks(waveId),
     ]);
-    const current = chosen && chosen.waveId === waveId && chosen.status === 'open' ? chosen : ((await openRange(waveId).first()) ?? null);
-    if (!current) return { wave: wave ?? null, ...counts, current: null, location: undefined, sku: undefined, orderTote: null };
-    const [location, sku, orderTasks] = await Promise.all([
+    const cluster = isCluster(wave);
+    // A cluster wave is a cart of a few orders: its tasks are few enough to read whole.
+    const waveTasks = cluster ? await d.tasks.where('waveId').equals(waveId).toArray() : [];
+    const cart = cluster ? await loadCart(waveId, waveTasks) : null;
+    const inUse = new Map(waveTasks.filter((t) => t.toteCode && t.pickedQty > 0).map((t) => [t.toteCode!, t.orderId]));
+    const picked = chosen && chosen.waveId === waveId && chosen.status === 'open' ? chosen : await nextTask(waveId, marks);
+    const current = picked ? withSkipMark(picked, marks) : null;
+    const none = { wave: wave ?? null, ...counts, location: undefined, sku: undefined, orderTote: null, stopTasks: [], cart, inUse };
+    if (!current) return { ...none, current: null, stop: null };
+    const [location, sku, orderTasks, sameBin] = await Promise.all([
       d.locations.get(current.locationId),
       d.skus.get(current.skuId),
       d.tasks.where('[waveId+orderId]').equals([waveId, current.orderId]).toArray(),
+      cluster ? d.tasks.where('[waveId+status+walkSeq]').equals([waveId, 'open', current.walkSeq]).toArray() : [current],
     ]);
     orderTasks.sort(byWalk);
     const orderTote = orderTasks.find((x) => x.toteCode && x.pickedQty > 0)?.toteCode ?? null;
-    return { wave: wave ?? null, ...counts, current, location, sku, orderTote };
+    const mine = sameBin.filter((t) => t.locationId === current.locationId && t.skuId === current.skuId).map((t) => withSkipMark(t, marks));
+    const stop = buildStops(mine.length ? mine : [current], cart ?? [])[0] ?? null;
+    const stopTasks = stop ? stop.taskIds.map((id) => mine.find((t) => t.id === id) ?? current) : [current];
+    return { ...none, current, location, sku, orderTote, stop, stopTasks };
   });
 }
 

@@ -1,41 +1,78 @@
 import { remainingQty, toteOrder, type PickConfirmArgs, type PickShortArgs } from '../../../domain/commands';
 import type { Location, PickTask, Sku, Wave } from '../../../domain/model';
+import { slotOfOrder, checkToteForItem, type CartSlots } from '../../../domain/picking/cart';
+import { checkLotScan, lotFromScan, sameLot, type AllocatedLot, type BinLotStock } from '../../../domain/picking/lot';
+import { countFromScan, typedQty } from '../../../domain/picking/quantity';
+import { allocateUnitsToSplit, stopKey, type Stop } from '../../../domain/picking/walk';
 import { sameCode, scanMatchesSku, type ScanResult } from '../../../domain/scan/normalise';
 
 /**
- * The steps of one pick task, as a pure reducer: a wrong scan returns an error and the
- * same state, so nothing is ever recorded for it; only the final step yields a command.
+ * The steps of one stop (a bin and SKU, one or more orders' tasks), as a pure reducer: a
+ * wrong scan returns an error and the same state, so nothing is ever recorded for it;
+ * only a tote scan (or a short of nothing) yields commands, one per task.
+ *
+ * Bin, [lot], item (one scan per unit, packs count their quantity, or a typed quantity),
+ * then tote. On a cluster cart each order's units go to its slot's tote, so a merged
+ * stop asks for one tote scan per slot; without a cart any free tote takes the units.
  */
-export type Step = 'bin' | 'item' | 'tote' | 'short-qty' | 'short-tote';
+export type Step = 'bin' | 'lot' | 'item' | 'tote' | 'short-qty' | 'short-tote';
+
+/** Units in the hand bound for one task: picked in full (`confirm`) or short. */
+export interface Put {
+  taskId: string;
+  orderId: string;
+  slot: number | null;
+  qty: number;
+  kind: 'confirm' | 'short';
+}
 
 export interface FlowState {
+  /** The stop (or task) this state belongs to; a state of another stop is discarded. */
   taskId: string;
   step: Step;
-  /** Units scanned or typed so far for this task. */
+  /** Units scanned or typed so far at this stop. */
   units: number;
   /** Units found, in a short pick. */
   found: number;
+  /** The lot taken (allocated or swapped in), once scanned at a lot-tracked stop. */
+  lot?: string | null;
+  /** At the tote steps: the units still in the hand, per task, waiting for their tote. */
+  puts?: Put[];
+  /** Tasks of a short stop that got nothing: shorted once the units found are put away. */
+  zeroShorts?: string[];
 }
 
 export interface FlowContext {
   wave: Wave;
+  /** The stop's first task (the only one at a stop of one task). */
   task: PickTask;
   location: Location | undefined;
   sku: Sku | undefined;
   /**
-   * Tasks of the wave to check a scanned tote against: at least every task holding that
-   * tote (the screen reads just those, by index, when a tote is scanned).
+   * Tasks of the wave to check a scanned tote against when there is no cart: at least
+   * every task holding that tote.
    */
   waveTasks: readonly PickTask[];
+  /** The stop; absent, a stop of `task` alone. */
+  stop?: Stop;
+  /** The cluster cart; absent or null, any free tote is taken (single-order wave). */
+  cart?: CartSlots | null;
+  /** The lot allocated to the stop; absent or null, the SKU is not lot-tracked. */
+  lot?: AllocatedLot | null;
+  /** The bin's lots as the device knows them, to judge a lot swap; absent, a swap is refused. */
+  binLots?: readonly BinLotStock[];
+  /** Today, YYYY-MM-DD, for the shelf-life window of a swapped lot. */
+  today?: string;
 }
 
 export type FlowEvent =
   /** `tote` is the canonical code of a known tote matching the scan, or null. */
   | { type: 'scan'; scan: ScanResult; tote: string | null }
-  | { type: 'qty'; qty: number }
+  | { type: 'qty'; qty: number | string }
   | { type: 'short' }
   | { type: 'short-qty'; found: number }
-  | { type: 'cancel-short' };
+  | { type: 'cancel-short' }
+  | { type: 'skip' };
 
 export interface Feedback {
   kind: 'success' | 'error';
@@ -46,38 +83,58 @@ export interface Feedback {
   params?: Record<string, string | number>;
 }
 
-export type FlowCommand = { name: 'pick.confirm'; args: PickConfirmArgs } | { name: 'pick.short'; args: PickShortArgs };
+export interface PickSkipArgs {
+  waveId: string;
+  taskIds: string[];
+  assignmentEpoch: number;
+}
+
+export type FlowCommand =
+  | { name: 'pick.confirm'; args: PickConfirmArgs }
+  | { name: 'pick.short'; args: PickShortArgs }
+  | { name: 'pick.skip'; args: PickSkipArgs };
 
 export interface FlowResult {
   state: FlowState;
   feedback: Feedback | null;
+  /** The first of `commands`, or null. */
   command: FlowCommand | null;
+  /** What to record, in order: one command per task put away. */
+  commands: FlowCommand[];
 }
 
 export function startFlow(taskId: string): FlowState {
-  return { taskId, step: 'bin', units: 0, found: 0 };
+  return { taskId, step: 'bin', units: 0, found: 0, lot: null, puts: [], zeroShorts: [] };
 }
 
-const ok = (state: FlowState, key: string, params?: Feedback['params'], command: FlowCommand | null = null): FlowResult => ({
+/** A stop of one task, for a wave picked task by task. */
+export function stopOfTask(task: PickTask): Stop {
+  const open = remainingQty(task);
+  return {
+    key: stopKey(task.locationId, task.skuId),
+    locationId: task.locationId,
+    skuId: task.skuId,
+    walkSeq: task.walkSeq,
+    taskIds: [task.id],
+    openQty: open,
+    split: [{ taskId: task.id, orderId: task.orderId, slot: null, toteCode: null, openQty: open }],
+    skippedAt: null,
+  };
+}
+
+const result = (state: FlowState, feedback: Feedback | null, commands: FlowCommand[] = []): FlowResult => ({
   state,
-  feedback: { kind: 'success', key, ...(params ? { params } : {}) },
-  command,
+  feedback,
+  command: commands[0] ?? null,
+  commands,
 });
+const ok = (state: FlowState, key: string, params?: Feedback['params'], commands: FlowCommand[] = []): FlowResult =>
+  result(state, { kind: 'success', key, ...(params ? { params } : {}) }, commands);
 /** A refusal: the state is returned unchanged and no command is made. */
-const fail = (state: FlowState, code: string, params?: Feedback['params']): FlowResult => ({
-  state,
-  feedback: { kind: 'error', code, key: `pick.err.${code}`, ...(params ? { params } : {}) },
-  command: null,
-});
-
-/** The tote check shared by confirm and short: a tote carries one order per wave. */
-function checkTote(ctx: FlowContext, state: FlowState, tote: string | null, scan: ScanResult): FlowResult | null {
-  const text = scan.kind === 'empty' ? '' : scan.text;
-  if (tote === null) return fail(state, 'UNKNOWN_TOTE', { tote: text });
-  const other = toteOrder(ctx.waveTasks, tote);
-  if (other !== null && other !== ctx.task.orderId) return fail(state, 'TOTE_IN_USE', { tote });
-  return null;
-}
+const failKey = (state: FlowState, code: string, key: string, params?: Feedback['params']): FlowResult =>
+  result(state, { kind: 'error', code, key, ...(params ? { params } : {}) });
+const fail = (state: FlowState, code: string, params?: Feedback['params']): FlowResult => failKey(state, code, `pick.err.${code}`, params);
+const still = (state: FlowState): FlowResult => result(state, null);
 
 const EXPECTED = { bin: 'EXPECTED_BIN', item: 'EXPECTED_ITEM', tote: 'EXPECTED_TOTE' } as const;
 
@@ -87,47 +144,135 @@ const EXPECTED = { bin: 'EXPECTED_BIN', item: 'EXPECTED_ITEM', tote: 'EXPECTED_T
  * (SSCC) or GS1 data naming no item where a bin, item or tote is expected.
  */
 function refuseUnusable(state: FlowState, scan: ScanResult): FlowResult | null {
-  if (scan.kind === 'invalid') {
-    return { state, feedback: { kind: 'error', code: scan.code, key: `errors.${scan.code}`, params: { text: scan.text } }, command: null };
-  }
+  if (scan.kind === 'invalid') return failKey(state, scan.code, `errors.${scan.code}`, { text: scan.text });
   if (scan.kind !== 'sscc' && scan.kind !== 'gs1') return null;
-  const want = state.step === 'bin' ? 'bin' : state.step === 'item' ? 'item' : state.step === 'short-qty' ? null : 'tote';
+  const want = state.step === 'bin' ? 'bin' : state.step === 'item' || state.step === 'lot' ? 'item' : state.step === 'short-qty' ? null : 'tote';
   if (!want) return null;
-  const feedback: Feedback =
-    scan.kind === 'sscc'
-      ? { kind: 'error', code: EXPECTED[want], key: `pick.err.sscc.${want}`, params: { sscc: scan.sscc } }
-      : { kind: 'error', code: EXPECTED[want], key: `pick.err.gs1.${want}` };
-  return { state, feedback, command: null };
+  return scan.kind === 'sscc'
+    ? failKey(state, EXPECTED[want], `pick.err.sscc.${want}`, { sscc: scan.sscc })
+    : failKey(state, EXPECTED[want], `pick.err.gs1.${want}`);
 }
 
+/** The units in the hand split over the stop's orders, in slot order. */
+function putsFor(stop: Stop, units: number, short: boolean): Put[] {
+  const { allocations } = allocateUnitsToSplit(stop, units);
+  return allocations.map((a) => {
+    const open = stop.split.find((s) => s.taskId === a.taskId)?.openQty ?? a.qty;
+    return { taskId: a.taskId, orderId: a.orderId, slot: a.slot, qty: a.qty, kind: short && a.qty < open ? 'short' : 'confirm' };
+  });
+}
+
+/** The lot check at a lot-tracked stop; null when the scan carries no lot to judge. */
+function judgeLot(state: FlowState, scan: ScanResult, ctx: FlowContext): FlowResult | { lot: string } | null {
+  const allocated = ctx.lot;
+  if (!allocated) return null;
+  const read = lotFromScan(scan);
+  if (!read) return null;
+  if (state.lot && sameLot(state.lot, read.lot)) return { lot: state.lot };
+  const stock = ctx.binLots?.find((b) => sameLot(b.lot, read.lot)) ?? null;
+  const check = checkLotScan(allocated, read, stock, { today: ctx.today ?? new Date().toISOString().slice(0, 10) });
+  if (!check.ok) {
+    return failKey(state, check.code, `errors.${check.code}`, { lot: check.lot, expected: check.expected, expiry: check.expiry ?? '' });
+  }
+  return { lot: check.swap ? check.swap.to : allocated.lot };
+}
+
+function addUnits(state: FlowState, packQty: number, open: number, lot: string | null | undefined): FlowResult {
+  const counted = countFromScan({ packQty }, open - state.units);
+  if (!counted.ok) return fail(state, 'OVER_PICK', { open });
+  const units = state.units + counted.units;
+  return ok({ ...state, units, lot: lot ?? state.lot ?? null, step: units === open ? 'tote' : 'item' }, 'pick.units', { units, qty: open });
+}
+
+/** Commands for the puts whose tote was just scanned. */
+function putCommands(ctx: FlowContext, puts: readonly Put[], toteCode: string): FlowCommand[] {
+  const base = { waveId: ctx.wave.id, assignmentEpoch: ctx.wave.assignmentEpoch };
+  return puts.map((p): FlowCommand =>
+    p.kind === 'confirm'
+      ? { name: 'pick.confirm', args: { ...base, taskId: p.taskId, qty: p.qty, toteCode } }
+      : { name: 'pick.short', args: { ...base, taskId: p.taskId, foundQty: p.qty, toteCode } },
+  );
+}
+
+function zeroShortCommands(ctx: FlowContext, taskIds: readonly string[]): FlowCommand[] {
+  const base = { waveId: ctx.wave.id, assignmentEpoch: ctx.wave.assignmentEpoch, foundQty: 0, toteCode: null };
+  return taskIds.map((taskId): FlowCommand => ({ name: 'pick.short', args: { ...base, taskId } }));
+}
+
+/** The tote steps: without a cart any free tote takes everything; on a cart, each slot's own. */
+function scanTote(state: FlowState, scan: ScanResult, tote: string | null, ctx: FlowContext, stop: Stop): FlowResult {
+  const text = scan.kind === 'empty' ? '' : scan.text;
+  const puts = state.puts?.length ? state.puts : putsFor(stop, state.step === 'short-tote' ? state.found : state.units, state.step === 'short-tote');
+  if (puts.length === 0) return still(state);
+  let taken: Put[];
+  let toteCode: string;
+  if (ctx.cart) {
+    const cart = ctx.cart;
+    const scanned = tote ?? text;
+    taken = puts.filter((p) => slotOfOrder(cart, p.orderId)?.toteCode === scanned);
+    if (taken.length === 0) {
+      const check = checkToteForItem(cart, puts[0]!.orderId, scanned);
+      const expected = check.ok ? check.slot : check.expectedSlot ?? '?';
+      return !check.ok && check.scannedSlot !== null
+        ? failKey(state, 'WRONG_TOTE', 'pickingCart.err.WRONG_TOTE_SLOT', { expected, scanned: check.scannedSlot })
+        : failKey(state, 'WRONG_TOTE', 'pickingCart.err.WRONG_TOTE', { expected });
+    }
+    toteCode = scanned;
+  } else {
+    if (tote === null) return fail(state, 'UNKNOWN_TOTE', { tote: text });
+    const other = toteOrder(ctx.waveTasks, tote);
+    if (other !== null && other !== puts[0]!.orderId) return fail(state, 'TOTE_IN_USE', { tote });
+    taken = puts;
+    toteCode = tote;
+  }
+  const left = puts.filter((p) => !taken.includes(p));
+  const commands = putCommands(ctx, taken, toteCode);
+  const units = taken.reduce((n, p) => n + p.qty, 0);
+  if (left.length > 0) return ok({ ...state, puts: left }, 'pick.saved', { units, tote: toteCode }, commands);
+  commands.push(...zeroShortCommands(ctx, state.zeroShorts ?? []));
+  const short = taken.some((p) => p.kind === 'short') || (state.zeroShorts?.length ?? 0) > 0;
+  return short ? ok(startFlow(state.taskId), 'pick.saved-short', undefined, commands) : ok(startFlow(state.taskId), 'pick.saved', { units, tote: toteCode }, commands);
+}
+
+const holding = (s: FlowState) => s.units > 0 || s.found > 0 || (s.puts?.length ?? 0) > 0;
+
 export function stepFlow(state: FlowState, ev: FlowEvent, ctx: FlowContext): FlowResult {
-  const open = remainingQty(ctx.task);
+  const stop = ctx.stop ?? stopOfTask(ctx.task);
+  const open = stop.openQty;
   const binCode = ctx.location?.code ?? '?';
   const skuCode = ctx.sku?.code ?? '?';
-  const epoch = ctx.wave.assignmentEpoch;
-  const base = { waveId: ctx.wave.id, taskId: ctx.task.id, assignmentEpoch: epoch };
+  const afterBin: Step = ctx.lot && !state.lot ? 'lot' : 'item';
 
   switch (ev.type) {
+    case 'skip': {
+      if (holding(state) || state.step === 'tote' || state.step.startsWith('short')) return failKey(state, 'SKIP_HOLDING', 'pickingScreen.err.SKIP_HOLDING');
+      const args: PickSkipArgs = { waveId: ctx.wave.id, taskIds: [...stop.taskIds], assignmentEpoch: ctx.wave.assignmentEpoch };
+      return ok(startFlow(state.taskId), 'pickingCart.skipped', undefined, [{ name: 'pick.skip', args }]);
+    }
     case 'short':
-      return { state: { ...state, step: 'short-qty', found: state.units }, feedback: null, command: null };
+      if ((state.puts?.length ?? 0) > 0) return still(state);
+      return still({ ...state, step: 'short-qty', found: state.units });
     case 'cancel-short':
-      return { state: { ...state, step: state.units > 0 ? 'item' : 'bin', found: 0 }, feedback: null, command: null };
+      return still({ ...state, step: state.units > 0 ? 'item' : state.step === 'short-qty' || state.step === 'short-tote' ? 'bin' : state.step, found: 0, puts: [], zeroShorts: [] });
     case 'short-qty': {
-      if (state.step !== 'short-qty') return { state, feedback: null, command: null };
-      if (!Number.isInteger(ev.found) || ev.found < 0 || ev.found >= open) {
-        return fail(state, 'SHORT_RANGE', { max: open - 1 });
-      }
-      if (ev.found === 0) {
-        const args: PickShortArgs = { ...base, foundQty: 0, toteCode: null };
-        return ok(startFlow(ctx.task.id), 'pick.saved-short', undefined, { name: 'pick.short', args });
-      }
-      return { state: { ...state, step: 'short-tote', found: ev.found }, feedback: null, command: null };
+      if (state.step !== 'short-qty') return still(state);
+      if (!Number.isInteger(ev.found) || ev.found < 0 || ev.found >= open) return fail(state, 'SHORT_RANGE', { max: open - 1 });
+      const puts = putsFor(stop, ev.found, true);
+      // Every task after the units found ran out gets nothing: the bin is empty for them.
+      const zeroShorts = stop.split.filter((s) => !puts.some((p) => p.taskId === s.taskId)).map((s) => s.taskId);
+      if (ev.found === 0) return ok(startFlow(state.taskId), 'pick.saved-short', undefined, zeroShortCommands(ctx, zeroShorts));
+      return still({ ...state, step: 'short-tote', found: ev.found, puts, zeroShorts });
     }
     case 'qty': {
-      if (state.step !== 'item') return { state, feedback: null, command: null };
-      if (!Number.isInteger(ev.qty) || ev.qty < 1) return fail(state, 'QTY_RANGE', { max: open });
-      if (ev.qty > open) return fail(state, 'OVER_PICK', { open });
-      return ok({ ...state, units: ev.qty, step: 'tote' }, 'pick.units', { units: ev.qty, qty: open });
+      if (state.step !== 'item') return still(state);
+      // The typed figure is every unit in the hand, scanned ones included.
+      const typed = typedQty(ev.qty, open);
+      if (!typed.ok) {
+        if (typed.code === 'OVER_PICK') return fail(state, 'OVER_PICK', { open });
+        return failKey(state, typed.code, `errors.${typed.code}`, { max: open });
+      }
+      const units = typed.units;
+      return ok({ ...state, units, step: 'tote' }, 'pick.units', { units, qty: open });
     }
     case 'scan':
       break;
@@ -138,29 +283,30 @@ export function stepFlow(state: FlowState, ev: FlowEvent, ctx: FlowContext): Flo
   if (refused) return refused;
   switch (state.step) {
     case 'bin': {
-      if (scan.kind === 'code' && sameCode(scan.text, binCode)) return ok({ ...state, step: 'item' }, 'pick.bin-ok', { bin: binCode });
+      if (scan.kind === 'code' && sameCode(scan.text, binCode)) return ok({ ...state, step: afterBin }, 'pick.bin-ok', { bin: binCode });
       return fail(state, 'WRONG_BIN', { bin: binCode });
     }
+    case 'lot':
     case 'item': {
       const match = ctx.sku ? scanMatchesSku(scan, ctx.sku) : null;
-      if (!match) return fail(state, 'WRONG_ITEM', { sku: skuCode });
-      const units = state.units + match.packQty;
-      if (units > open) return fail(state, 'OVER_PICK', { open });
-      const step: Step = units === open ? 'tote' : 'item';
-      return ok({ ...state, units, step }, 'pick.units', { units, qty: open });
+      if (match) {
+        // Only a label that names the item can vouch for the lot of the unit in the hand.
+        const lot = scan.kind === 'gtin' ? judgeLot(state, scan, ctx) : null;
+        if (lot && 'state' in lot) return lot;
+        if (state.step === 'lot' && !lot) return failKey(state, 'LOT_REQUIRED', 'pickingScreen.err.LOT_REQUIRED', { sku: skuCode, lot: ctx.lot?.lot ?? '' });
+        return addUnits(state, match.packQty, open, lot?.lot);
+      }
+      if (state.step === 'lot' && scan.kind === 'code') {
+        // A plain code at the lot step is the lot label.
+        const lot = judgeLot(state, scan, ctx);
+        if (lot && 'state' in lot) return lot;
+        if (lot) return ok({ ...state, lot: lot.lot, step: 'item' }, 'pickingScreen.lot-ok', { lot: lot.lot });
+      }
+      return fail(state, 'WRONG_ITEM', { sku: skuCode });
     }
     case 'tote':
-    case 'short-tote': {
-      const refused = checkTote(ctx, state, ev.tote, scan);
-      if (refused) return refused;
-      const toteCode = ev.tote!;
-      if (state.step === 'tote') {
-        const args: PickConfirmArgs = { ...base, qty: state.units, toteCode };
-        return ok(startFlow(ctx.task.id), 'pick.saved', { units: state.units, tote: toteCode }, { name: 'pick.confirm', args });
-      }
-      const args: PickShortArgs = { ...base, foundQty: state.found, toteCode };
-      return ok(startFlow(ctx.task.id), 'pick.saved-short', undefined, { name: 'pick.short', args });
-    }
+    case 'short-tote':
+      return scanTote(state, scan, ev.tote, ctx, stop);
     case 'short-qty':
       return fail(state, 'SHORT_ENTER_QTY');
   }

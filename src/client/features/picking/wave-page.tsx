@@ -2,35 +2,23 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { remainingQty } from '../../../domain/commands';
-import { ErrorCode } from '../../../domain/errors';
+import { cartReady } from '../../../domain/picking/cart';
 import type { ScanResult } from '../../../domain/scan/normalise';
-import { enqueue } from '../../local/outbox';
 import { findToteByCode } from '../../local/lookups';
+import { saveCart } from '../../local/pick-cart';
 import { loadWaveScreen, useToteCodes, useWaveScreen, type JudgedScreen } from '../../local/use-waves';
 import { BIN_FORMATS, ITEM_FORMATS, TOTE_FORMATS } from '../../scan/camera/formats';
 import type { BarcodeFormat } from '../../scan/decoder/types';
 import { signal } from '../../scan/feedback';
 import { useScan } from '../../scan/use-scan';
+import { scanIntoCart } from './cart-flow';
+import { CartSetup } from './cart-setup';
 import { CurrentTask } from './current-task';
-import { startFlow, stepFlow, type FlowCommand, type FlowEvent } from './pick-flow';
+import { startFlow, stepFlow, type FlowContext, type FlowEvent, type Feedback } from './pick-flow';
+import { recordAll } from './pick-record';
 import { usePickStore } from './pick-store';
 import { QtyForm } from './qty-form';
 import { TaskList } from './task-list';
-
-/**
- * A tote holding another order of the wave is refused by `enqueue` itself, against the
- * view inside the write's own transaction: nothing is recorded for it, and no separate
- * read of the wave's totes sits between the scan and the beep.
- */
-const REFUSE = { refuse: [ErrorCode.TOTE_IN_USE] };
-
-function record(cmd: FlowCommand) {
-  return cmd.name === 'pick.confirm' ? enqueue('pick.confirm', cmd.args, REFUSE) : enqueue('pick.short', cmd.args, REFUSE);
-}
-
-function commandTote(cmd: FlowCommand): string {
-  return cmd.args.toteCode ?? '';
-}
 
 type Judged = JudgedScreen;
 
@@ -40,9 +28,11 @@ function stepFormats(step: string | undefined): readonly BarcodeFormat[] | undef
     case 'bin':
       return BIN_FORMATS;
     case 'item':
+    case 'lot':
       return ITEM_FORMATS;
     case 'tote':
     case 'short-tote':
+    case 'cart':
       return TOTE_FORMATS;
     default:
       return undefined;
@@ -105,12 +95,33 @@ export default function WavePage() {
     return (await findToteByCode(scanned))?.code ?? null; // before the codes are loaded
   };
 
+  const say = (fb: Feedback) => {
+    const text = t(fb.key, fb.params);
+    signal(fb.kind, text);
+    setMessage({ kind: fb.kind, text });
+  };
+
   const handle = async (ev: FlowEvent | { type: 'raw-scan'; scan: ScanResult }) => {
     const j = judged.current && judged.current.gen === gen.current ? judged.current : await read();
-    const { wave: w, current: task, location, sku } = j.screen;
-    if (!w || !task) return;
+    const { wave: w, current: task, location, sku, stop, stopTasks, cart, inUse } = j.screen;
+    if (!w) return;
+    // A cluster cart is loaded, one tote per slot, before the first stop.
+    if (cart && !cartReady(cart)) {
+      if (ev.type !== 'raw-scan') return;
+      const tote = ev.scan.kind === 'code' ? await canonicalTote(ev.scan.text) : null;
+      const res = scanIntoCart(cart, ev.scan, tote, inUse);
+      if (res.changed) {
+        await saveCart(waveId, res.slots);
+        gen.current++;
+        judged.current = null;
+      }
+      say(res.feedback);
+      return;
+    }
+    if (!task || !stop) return;
+    const flowId = cart ? stop.key : task.id;
     const savedFlow = usePickStore.getState().flows[waveId];
-    const flow = savedFlow?.taskId === task.id ? savedFlow : startFlow(task.id);
+    const flow = savedFlow?.taskId === flowId ? savedFlow : startFlow(flowId);
     let event: FlowEvent;
     if (ev.type === 'raw-scan') {
       const wantsTote = flow.step === 'tote' || flow.step === 'short-tote';
@@ -119,35 +130,30 @@ export default function WavePage() {
     } else {
       event = ev;
     }
-    // No tasks to check the tote against here: `record` refuses a tote in use atomically.
-    const res = stepFlow(flow, event, { wave: w, task, location, sku, waveTasks: [] });
-    if (res.command) {
-      const result = await record(res.command);
-      if (!result.ok && result.refused) {
-        // The same answer the flow gives for a wrong scan: error, same step, nothing saved.
-        const text = t(`pick.err.${result.code}`, { tote: commandTote(res.command) });
-        signal('error', text);
-        setMessage({ kind: 'error', text });
-        return;
-      }
+    const lotTask = stopTasks.find((x) => x.lot);
+    // No tasks to check a free tote against here: `recordAll` refuses a tote in use atomically.
+    const ctx: FlowContext = {
+      wave: w, task, location, sku, waveTasks: [], stop, cart,
+      lot: lotTask?.lot ? { lot: lotTask.lot, expiry: lotTask.expiry } : null,
+      today: new Date().toISOString().slice(0, 10),
+    };
+    const res = stepFlow(flow, event, ctx);
+    if (res.commands.length) {
+      const result = await recordAll(res.commands);
       if (!result.ok) {
-        const text = t(`errors.${result.code}`);
-        signal('error', text);
-        setMessage({ kind: 'error', text });
-        return; // nothing was saved: the picker stays on this step and can try again
+        // A refusal is the answer a wrong scan gets: error, same step, nothing saved.
+        say({ kind: 'error', code: result.code, key: result.refused ? `pick.err.${result.code}` : `errors.${result.code}`, params: { tote: result.tote } });
+        return;
       }
       gen.current++;
       judged.current = null;
-      select(waveId, null);
+      // Still putting a merged stop's units away: stay on it.
+      if (!res.state.puts?.length) select(waveId, null);
     }
     setFlow(waveId, res.state);
-    if (res.feedback) {
-      const text = t(res.feedback.key, res.feedback.params);
-      signal(res.feedback.kind, text);
-      setMessage({ kind: res.feedback.kind, text });
-    }
-    // Once the beep's frame is painted, read the next task, so the next scan need not.
-    if (res.command) {
+    if (res.feedback) say(res.feedback);
+    // Once the beep's frame is painted, read the next stop, so the next scan need not.
+    if (res.commands.length) {
       await afterPaint();
       await read();
     }
@@ -159,11 +165,16 @@ export default function WavePage() {
 
   const wave = detail?.wave ?? null;
   const current = detail?.current ?? null;
-  const flow = current ? (saved?.taskId === current.id ? saved : startFlow(current.id)) : null;
+  const stop = detail?.stop ?? null;
+  const cart = detail?.cart ?? null;
+  const loading = cart !== null && !cartReady(cart);
+  const flowId = current && stop ? (cart ? stop.key : current.id) : null;
+  const flow = flowId ? (saved?.taskId === flowId ? saved : startFlow(flowId)) : null;
+  const lot = detail?.stopTasks.find((x) => x.lot)?.lot ?? null;
 
   // Each step asks the camera for its own formats; at the item step every read is a unit
   // (counting), so a label held in view counts once and must be taken away to count again.
-  const formats = stepFormats(flow?.step);
+  const formats = stepFormats(loading ? 'cart' : flow?.step);
   useScan((scan) => dispatch({ type: 'raw-scan', scan }), { ...(formats ? { formats } : {}), counting: flow?.step === 'item' });
 
   if (detail === undefined) return <p className="muted">{t('common.loading')}</p>;
@@ -179,7 +190,7 @@ export default function WavePage() {
   }
 
   const { total, closed, orderTote } = detail;
-  const remaining = current ? remainingQty(current) : 0;
+  const remaining = stop ? stop.openQty : current ? remainingQty(current) : 0;
 
   return (
     <div className="stack wave">
@@ -193,15 +204,18 @@ export default function WavePage() {
       </div>
       <progress max={total || 1} value={closed} aria-hidden="true" />
 
-      {current && flow ? (
+      {loading && cart ? (
         <>
-          <CurrentTask
-            task={current}
-            location={detail.location}
-            sku={detail.sku}
-            flow={flow}
-            orderTote={orderTote}
-          />
+          <CartSetup cart={cart} />
+          {message && (
+            <p className={`message message-${message.kind}`} role={message.kind === 'error' ? 'alert' : undefined}>
+              {message.text}
+            </p>
+          )}
+        </>
+      ) : current && flow && stop ? (
+        <>
+          <CurrentTask task={current} stop={stop} location={detail.location} sku={detail.sku} flow={flow} orderTote={orderTote} cart={cart} lot={lot} />
           {message && (
             <p className={`message message-${message.kind}`} role={message.kind === 'error' ? 'alert' : undefined}>
               {message.text}
@@ -221,6 +235,11 @@ export default function WavePage() {
             ) : (
               <button type="button" className="btn btn-warn" onClick={() => dispatch({ type: 'short' })}>
                 {t('pick.short')}
+              </button>
+            )}
+            {(flow.step === 'bin' || flow.step === 'lot' || (flow.step === 'item' && flow.units === 0)) && (
+              <button type="button" className="btn" onClick={() => dispatch({ type: 'skip' })}>
+                {t('pickingScreen.skip')}
               </button>
             )}
             <button type="button" className="btn" aria-expanded={showList} onClick={() => setShowList((v) => !v)}>
