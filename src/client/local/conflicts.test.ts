@@ -10,7 +10,7 @@ import { emptyPull, freshDb } from './test-db';
 const confirmArgs = (qty: number, toteCode = 'T7') => ({ waveId: 'w1', taskId: 't1', qty, toteCode, assignmentEpoch: 1 });
 const row = (id: string, code: string, p: Partial<ConflictRow> = {}): ConflictRow => ({
   id, seq: Number(id.replace(/\D/g, '')) || 1, name: 'pick.confirm', args: confirmArgs(2), code, status: 'rejected',
-  otherUserId: null, createdAt: '2026-11-24T10:00:00.000Z', resolvedAt: null, ...p,
+  userId: 'u1', otherUserId: null, createdAt: '2026-11-24T10:00:00.000Z', resolvedAt: null, ...p,
 });
 const exc = (mutationId: string, type: WarehouseException['type'], qty: number) => ({
   mutationId, type, waveId: 'w1', taskId: 't1', locationId: 'l1', skuId: 's1', qty,
@@ -81,6 +81,18 @@ describe('conflict rows on the device', () => {
     expect(await db().outbox.count()).toBe(0);
     const cards = await openConflictCards();
     expect(cards.map((c) => [c.id, c.params.sku, c.params.bin, c.params.tote, c.params.count])).toEqual([[cardIdFor(cmd.id), 'Blue Mug', 'A-03-2-B', 'T7', 1]]);
+  });
+
+  it("a shared handheld shows the signed-in picker's cards only, and none signed out", async () => {
+    await db().srvTasks.update('t1', { skuId: 's1', locationId: 'l1' });
+    await db().tasks.update('t1', { skuId: 's1', locationId: 'l1' });
+    await db().conflicts.bulkPut([
+      { id: 'm1', seq: 1, name: 'pick.confirm', args: confirmArgs(1), code: 'WAVE_CLOSED', status: 'rejected', userId: 'u1', otherUserId: null, createdAt: '2026-11-24T10:00:00.000Z', resolvedAt: null },
+      { id: 'm2', seq: 2, name: 'pick.confirm', args: confirmArgs(1), code: 'WAVE_CLOSED', status: 'rejected', userId: 'u9', otherUserId: null, createdAt: '2026-11-24T10:00:00.000Z', resolvedAt: null },
+    ]);
+    expect((await openConflictCards()).map((c) => c.mutationId)).toEqual(['m1']);
+    await db().meta.put({ key: 'session', value: null });
+    expect(await openConflictCards()).toEqual([]);
   });
 
   it('an applied command without a note makes no row; a noted one does', async () => {

@@ -3,6 +3,7 @@ import type { PickTask, WarehouseException } from '../../domain/model';
 import { cardFor, mutationIdOfCard, type CardLookups, type ConflictCard } from '../../domain/picking/conflict-card';
 import type { MutationResult, Rejection } from '../../domain/sync';
 import { db, type ConflictRow, type OutboxRow } from './db';
+import { getMeta } from './meta';
 
 /**
  * The picker's conflict cards: this device's refused (or applied-with-a-note) commands,
@@ -27,7 +28,9 @@ function isConflict(r: MutationResult): boolean {
 }
 
 function rowFor(cmd: OutboxRow, code: string, status: ConflictRow['status'], otherUserId: string | null): ConflictRow {
-  return { id: cmd.id, seq: cmd.seq, name: cmd.name, args: cmd.args, code, status, otherUserId, createdAt: cmd.createdAt, resolvedAt: null };
+  return {
+    id: cmd.id, seq: cmd.seq, name: cmd.name, args: cmd.args, code, status, userId: cmd.userId, otherUserId, createdAt: cmd.createdAt, resolvedAt: null,
+  };
 }
 
 /**
@@ -144,10 +147,15 @@ function argTaskId(args: unknown): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-/** Reads what selectCards needs from the local tables: only the rows the open conflicts name. */
+/**
+ * Reads what selectCards needs from the local tables: only the rows the signed-in user's
+ * open conflicts name.
+ */
 export async function openConflictCards(): Promise<ConflictCard[]> {
   const d = db();
-  const rows = (await d.conflicts.toArray()).filter((r) => !r.resolvedAt);
+  const session = await getMeta('session');
+  if (!session) return [];
+  const rows = (await d.conflicts.toArray()).filter((r) => !r.resolvedAt && r.userId === session.user.id);
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const [resolving, exceptions] = await Promise.all([

@@ -32,6 +32,8 @@ export interface ConflictRow {
   /** The refusal code, or the note of an applied command. */
   code: string;
   status: 'rejected' | 'applied';
+  /** Who did the scan: a shared handheld shows each picker their own cards only. */
+  userId: string;
   /** Who picked the line, or holds the wave now, when the server said. */
   otherUserId: string | null;
   createdAt: string;
