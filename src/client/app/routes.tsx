@@ -7,6 +7,7 @@ const LoginPage = lazy(() => import('../features/login/login-page'));
 const HomePage = lazy(() => import('../features/home/home-page'));
 const WaveListPage = lazy(() => import('../features/picking/wave-list-page'));
 const WavePage = lazy(() => import('../features/picking/wave-page'));
+const ConflictsPage = lazy(() => import('../features/conflicts/conflicts-page'));
 const SettingsPage = lazy(() => import('../features/settings/settings-page'));
 const ScannerTestPage = lazy(() => import('../features/settings/scanner-test-page'));
 const NotFound = lazy(() => import('./not-found'));
@@ -20,6 +21,7 @@ export function createRouter() {
         { path: '/', element: <HomePage /> },
         { path: '/pick', element: <WaveListPage /> },
         { path: '/pick/:waveId', element: <WavePage /> },
+        { path: '/conflicts', element: <ConflictsPage /> },
         { path: '/settings', element: <SettingsPage /> },
         { path: '/settings/scanner', element: <ScannerTestPage /> },
         { path: '*', element: <NotFound /> },

@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { SyncIndicator } from '../features/sync-status/sync-indicator';
@@ -8,7 +8,10 @@ import { ScanWarningDialog } from '../scan/scan-warning-dialog';
 import { WedgeInput } from '../scan/wedge-input';
 import { UpdateBanner } from './update-banner';
 
-/** Header, sync indicator, update banner and scan plumbing around every screen. */
+// Its own chunk: the card rules are not needed for the first paint.
+const ConflictsBanner = lazy(() => import('../features/conflicts/conflicts-banner'));
+
+/** Header, sync indicator, conflict cards banner, update banner and scan plumbing around every screen. */
 export function Shell() {
   const { t } = useTranslation();
   const session = useSession();
@@ -33,6 +36,11 @@ export function Shell() {
         </Link>
         {session && <span className="who">{session.user.name}</span>}
         <SyncIndicator />
+        {session && (
+          <Suspense fallback={null}>
+            <ConflictsBanner />
+          </Suspense>
+        )}
       </header>
       <UpdateBanner />
       <main id="main" className="main">
