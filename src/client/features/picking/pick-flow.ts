@@ -1,4 +1,4 @@
-import { remainingQty, toteOrder, type PickConfirmArgs, type PickShortArgs } from '../../../domain/commands';
+import { remainingQty, toteOrder, type PickConfirmArgs, type PickShortArgs, type PickSkipArgs } from '../../../domain/commands';
 import type { Location, PickTask, Sku, Wave } from '../../../domain/model';
 import { slotOfOrder, checkToteForItem, type CartSlots } from '../../../domain/picking/cart';
 import { checkLotScan, lotFromScan, sameLot, type AllocatedLot, type BinLotStock } from '../../../domain/picking/lot';
@@ -81,12 +81,6 @@ export interface Feedback {
   /** An i18n key. */
   key: string;
   params?: Record<string, string | number>;
-}
-
-export interface PickSkipArgs {
-  waveId: string;
-  taskIds: string[];
-  assignmentEpoch: number;
 }
 
 export type FlowCommand =
@@ -177,11 +171,16 @@ function judgeLot(state: FlowState, scan: ScanResult, ctx: FlowContext): FlowRes
   return { lot: check.swap ? check.swap.to : allocated.lot };
 }
 
-function addUnits(state: FlowState, packQty: number, open: number, lot: string | null | undefined): FlowResult {
+/** Once the units are in the hand, the screen can say which slot each goes to. */
+const toTote = (state: FlowState, stop: Stop, units: number): FlowState => ({ ...state, units, step: 'tote', puts: putsFor(stop, units, false) });
+
+function addUnits(state: FlowState, stop: Stop, packQty: number, lot: string | null | undefined): FlowResult {
+  const open = stop.openQty;
   const counted = countFromScan({ packQty }, open - state.units);
   if (!counted.ok) return fail(state, 'OVER_PICK', { open });
   const units = state.units + counted.units;
-  return ok({ ...state, units, lot: lot ?? state.lot ?? null, step: units === open ? 'tote' : 'item' }, 'pick.units', { units, qty: open });
+  const next = { ...state, units, lot: lot ?? state.lot ?? null };
+  return ok(units === open ? toTote(next, stop, units) : { ...next, step: 'item' }, 'pick.units', { units, qty: open });
 }
 
 /** Commands for the puts whose tote was just scanned. */
@@ -271,8 +270,7 @@ export function stepFlow(state: FlowState, ev: FlowEvent, ctx: FlowContext): Flo
         if (typed.code === 'OVER_PICK') return fail(state, 'OVER_PICK', { open });
         return failKey(state, typed.code, `errors.${typed.code}`, { max: open });
       }
-      const units = typed.units;
-      return ok({ ...state, units, step: 'tote' }, 'pick.units', { units, qty: open });
+      return ok(toTote(state, stop, typed.units), 'pick.units', { units: typed.units, qty: open });
     }
     case 'scan':
       break;
@@ -294,7 +292,7 @@ export function stepFlow(state: FlowState, ev: FlowEvent, ctx: FlowContext): Flo
         const lot = scan.kind === 'gtin' ? judgeLot(state, scan, ctx) : null;
         if (lot && 'state' in lot) return lot;
         if (state.step === 'lot' && !lot) return failKey(state, 'LOT_REQUIRED', 'pickingScreen.err.LOT_REQUIRED', { sku: skuCode, lot: ctx.lot?.lot ?? '' });
-        return addUnits(state, match.packQty, open, lot?.lot);
+        return addUnits(state, stop, match.packQty, lot?.lot);
       }
       if (state.step === 'lot' && scan.kind === 'code') {
         // A plain code at the lot step is the lot label.

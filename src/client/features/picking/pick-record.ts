@@ -1,7 +1,7 @@
-import { COMMANDS } from '../../../domain/commands';
 import { ErrorCode } from '../../../domain/errors';
 import { enqueue, type EnqueueResult } from '../../local/outbox';
 import { skipLocally } from '../../local/pick-cart';
+import { logConfirm, markUndone, type LoggedPick } from '../../local/pick-log';
 import type { FlowCommand } from './pick-flow';
 
 /**
@@ -13,21 +13,20 @@ const REFUSE = { refuse: [ErrorCode.TOTE_IN_USE] };
 
 export type RecordResult = { ok: true } | { ok: false; code: ErrorCode; refused: boolean; tote: string };
 
-/** Commands this app version's server may not know yet are only kept on the device. */
-const known = (name: string) => Object.prototype.hasOwnProperty.call(COMMANDS, name);
-
 async function recordOne(cmd: FlowCommand): Promise<EnqueueResult> {
   switch (cmd.name) {
-    case 'pick.confirm':
-      return enqueue('pick.confirm', cmd.args, REFUSE);
+    case 'pick.confirm': {
+      const r = await enqueue('pick.confirm', cmd.args, REFUSE);
+      if (r.ok) await logConfirm(r.seq);
+      return r;
+    }
     case 'pick.short':
       return enqueue('pick.short', cmd.args, REFUSE);
     case 'pick.skip': {
-      // The device's own mark moves the walk on at once; the command tells the server.
+      // The device's own mark moves the walk on at once (the view does not replay skips);
+      // the command numbers it on the server, whose mark wins on the next pull.
       await skipLocally(cmd.args.waveId, cmd.args.taskIds);
-      if (!known('pick.skip')) return { ok: true, seq: 0, outcome: null };
-      const send = enqueue as (name: string, args: unknown) => Promise<EnqueueResult>;
-      return send('pick.skip', cmd.args);
+      return enqueue('pick.skip', cmd.args);
     }
   }
 }
@@ -41,5 +40,14 @@ export async function recordAll(cmds: readonly FlowCommand[]): Promise<RecordRes
     const r = await recordOne(cmd);
     if (!r.ok) return { ok: false, code: r.code, refused: r.refused === true, tote: 'toteCode' in cmd.args ? (cmd.args.toteCode ?? '') : '' };
   }
+  return { ok: true };
+}
+
+/** pick.undo of one logged confirm; once recorded, the log no longer offers it. */
+export async function recordUndo(waveId: string, pick: LoggedPick, assignmentEpoch: number): Promise<RecordResult> {
+  const args = { waveId, taskId: pick.taskId, mutationIdToUndo: pick.mutationId, qty: pick.qty, toteCode: pick.toteCode, assignmentEpoch };
+  const r = await enqueue('pick.undo', args);
+  if (!r.ok) return { ok: false, code: r.code, refused: false, tote: pick.toteCode };
+  await markUndone(waveId, pick.mutationId);
   return { ok: true };
 }

@@ -6,6 +6,7 @@ import { cartReady } from '../../../domain/picking/cart';
 import type { ScanResult } from '../../../domain/scan/normalise';
 import { findToteByCode } from '../../local/lookups';
 import { saveCart } from '../../local/pick-cart';
+import { useRecentPicks, type LoggedPick } from '../../local/pick-log';
 import { loadWaveScreen, useToteCodes, useWaveScreen, type JudgedScreen } from '../../local/use-waves';
 import { BIN_FORMATS, ITEM_FORMATS, TOTE_FORMATS } from '../../scan/camera/formats';
 import type { BarcodeFormat } from '../../scan/decoder/types';
@@ -15,10 +16,11 @@ import { scanIntoCart } from './cart-flow';
 import { CartSetup } from './cart-setup';
 import { CurrentTask } from './current-task';
 import { startFlow, stepFlow, type FlowContext, type FlowEvent, type Feedback } from './pick-flow';
-import { recordAll } from './pick-record';
+import { recordAll, recordUndo } from './pick-record';
 import { usePickStore } from './pick-store';
 import { QtyForm } from './qty-form';
 import { TaskList } from './task-list';
+import { UndoPanel } from './undo-panel';
 
 type Judged = JudgedScreen;
 
@@ -59,6 +61,8 @@ export default function WavePage() {
   const setFlow = usePickStore((s) => s.setFlow);
   const select = usePickStore((s) => s.select);
   const [showList, setShowList] = useState(false);
+  const [showUndo, setShowUndo] = useState(false);
+  const recent = useRecentPicks(waveId);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
 
   // Bumped after every write this screen makes (and every change of task): a read begun
@@ -159,6 +163,20 @@ export default function WavePage() {
     }
   };
 
+  const undo = (pick: LoggedPick, bin: string) => {
+    queue.current = queue.current
+      .then(async () => {
+        const w = (judged.current ?? (await read())).screen.wave;
+        if (!w) return;
+        const r = await recordUndo(waveId, pick, w.assignmentEpoch);
+        say(r.ok ? { kind: 'success', key: 'pickingScreen.undo.done', params: { bin } } : { kind: 'error', code: r.code, key: `errors.${r.code}` });
+        gen.current++;
+        judged.current = null;
+        setShowUndo(false);
+      })
+      .catch(() => undefined);
+  };
+
   const dispatch = (ev: FlowEvent | { type: 'raw-scan'; scan: ScanResult }) => {
     queue.current = queue.current.then(() => handle(ev)).catch(() => undefined);
   };
@@ -245,6 +263,11 @@ export default function WavePage() {
             <button type="button" className="btn" aria-expanded={showList} onClick={() => setShowList((v) => !v)}>
               {t('pick.all-tasks-count', { count: total })}
             </button>
+            {(recent?.length ?? 0) > 0 && (
+              <button type="button" className="btn" aria-expanded={showUndo} onClick={() => setShowUndo((v) => !v)}>
+                {t('pickingScreen.undo.title')}
+              </button>
+            )}
           </div>
         </>
       ) : (
@@ -255,6 +278,14 @@ export default function WavePage() {
             {t('pick.back-to-waves')}
           </Link>
         </div>
+      )}
+      {showUndo && recent && (
+        <UndoPanel
+          picks={recent}
+          onCart={cart ? new Set(cart.flatMap((c) => (c.toteCode ? [c.toteCode] : []))) : null}
+          onUndo={undo}
+          onClose={() => setShowUndo(false)}
+        />
       )}
       {showList && (
         <TaskList
