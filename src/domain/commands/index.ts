@@ -9,6 +9,7 @@ import { waveAssign } from './wave';
 export * from './types';
 export * from './pick';
 export * from './resolve';
+export * from './short';
 export * from './skip';
 export * from './undo-refusal';
 export * from './wave';

@@ -26,6 +26,10 @@ export interface Changes {
   exceptions: NewException[];
   /** Exceptions this command closes (conflict.resolve). */
   resolveExceptionIds?: string[];
+  /** Pick tasks this command creates (a short pick's re-allocation); `version` is set when stored. */
+  newTasks?: PickTask[];
+  /** Bins to count blind (a short pick). */
+  countTasks?: { locationId: string; skuId: string; reason: 'short_pick'; taskId: string }[];
 }
 
 /**

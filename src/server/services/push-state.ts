@@ -1,7 +1,7 @@
 import type { Insertable, Transaction } from 'kysely';
 import type { Outcome } from '../../domain/commands';
 import type { PickConfirmation, PickUndoArgs } from '../../domain/commands';
-import type { Database, ExceptionsTable } from '../db/schema';
+import type { Database, ExceptionsTable, StockLedgerTable } from '../db/schema';
 
 /**
  * What the commands of one push batch did so far. Their rows are written at the end of
@@ -10,7 +10,10 @@ import type { Database, ExceptionsTable } from '../db/schema';
  */
 export class BatchMemory {
   readonly commands = new Map<string, { name: string; args: unknown; status: Outcome['status']; userId: string; outcome: Outcome }>();
-  constructor(readonly exceptions: Insertable<ExceptionsTable>[]) {}
+  constructor(
+    readonly exceptions: Insertable<ExceptionsTable>[],
+    readonly ledger: Insertable<StockLedgerTable>[],
+  ) {}
 
   record(id: string, name: string, args: unknown, userId: string, outcome: Outcome): void {
     this.commands.set(id, { name, args, status: outcome.status, userId, outcome });

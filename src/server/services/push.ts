@@ -2,7 +2,7 @@ import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import {
   applyConflictResolve,
   applyPickConfirm,
-  applyPickShort,
+  applyPickShortRealloc,
   applyPickSkip,
   applyPickUndoRecorded,
   applyWaveAssign,
@@ -22,16 +22,17 @@ import { ErrorCode } from '../../domain/errors';
 import { mutationIdOfCard } from '../../domain/picking/conflict-card';
 import { hasAnyRole } from '../../domain/roles';
 import type { Mutation, MutationResult, PushRequest, PushResponse } from '../../domain/sync';
-import { insertMany, unnestColumns, type PgType } from '../db/bulk';
+import { insertMany, insertRows, unnestColumns, type PgType } from '../db/bulk';
 import { PREPARED, type DbKind } from '../db/connect';
 import type { SqliteFast } from '../db/sqlite-fast';
-import type { Database, ExceptionsTable, MutationsTable, StockLedgerTable } from '../db/schema';
+import type { CountTasksTable, Database, ExceptionsTable, MutationsTable, StockLedgerTable } from '../db/schema';
 import type { PickTask } from '../../domain/model';
 import { clampInt4, VersionClock } from '../db/version';
 import { ApiError } from './api-error';
 import { negativeStockCandidates, raiseNegativeStock } from './negative-stock';
 import { loadDeviceActorsAndWavesPg, loadDeviceAndActors, type Actor } from './push-actors';
 import { BatchMemory, loadCardExceptions, loadConfirmations, resolveExceptions } from './push-state';
+import { loadShortState } from './short-stock';
 import { WaveCache, type WaveTaskCache } from './wave-cache';
 
 export interface PushCaller {
@@ -241,7 +242,8 @@ async function applyFresh(
   const mutationRows: Insertable<MutationsTable>[] = [];
   const ledger: Insertable<StockLedgerTable>[] = [];
   const exceptions: Insertable<ExceptionsTable>[] = [];
-  const batch = new BatchMemory(exceptions);
+  const countTasks: Insertable<CountTasksTable>[] = [];
+  const batch = new BatchMemory(exceptions, ledger);
   for (const f of fresh) {
     const version = clock.tick();
     const ctx = { userId: f.m.userId, mutationId: f.m.id, now };
@@ -253,6 +255,18 @@ async function applyFresh(
     // twice would trip a primary key instead of doubling stock.
     if (outcome.status === 'applied') {
       waves.apply(outcome, version);
+      for (const [n, c] of (outcome.countTasks ?? []).entries()) {
+        countTasks.push({
+          id: `${f.m.id}:c${n}`,
+          warehouse_id: caller.warehouseId,
+          location_id: c.locationId,
+          sku_id: c.skuId,
+          reason: c.reason,
+          status: 'open',
+          created_at: now,
+          version,
+        });
+      }
       for (const [n, mv] of outcome.movements.entries()) {
         ledger.push({
           id: `${f.m.id}:${n}`,
@@ -311,8 +325,11 @@ async function applyFresh(
       wave_id: (f.args as { waveId?: string }).waveId ?? null,
     });
   }
+  // Rare (short picks): plain inserts beside the batch's main writes, same transaction.
+  await insertRows(trx, 'count_tasks', countTasks);
   if (caller.kind === 'postgres') {
     await waves.flushWaves();
+    await waves.insertCreated();
     const written = await writeBatchPg(trx, caller.warehouseId, now, {
       mutations: mutationRows,
       ledger,
@@ -373,7 +390,7 @@ async function decide(
     }
     case 'pick.short': {
       const a = f.args as PickShortArgs;
-      return applyPickShort(await waves.forPick(a.waveId, a.taskId, a.toteCode), a, ctx);
+      return applyPickShortRealloc(await loadShortState(env.trx, env.warehouseId, waves, env.batch, a, ctx.now), a, ctx);
     }
     case 'pick.skip': {
       const a = f.args as PickSkipArgs;

@@ -34,6 +34,14 @@ function untrack(s: IndexedTasks, i: number, t: PickTask) {
   if (t.toteCode !== null) s.totes.get(t.toteCode)?.delete(i);
 }
 
+/** Adds a task created during a batch (a short pick's re-allocation) at the end. */
+export function appendTask(s: IndexedTasks, t: PickTask): void {
+  const i = s.tasks.length;
+  s.tasks.push(t);
+  s.index.set(t.id, i);
+  track(s, i, t);
+}
+
 export function replaceTask(s: IndexedTasks, i: number, next: PickTask): void {
   untrack(s, i, s.tasks[i]!);
   s.tasks[i] = next;

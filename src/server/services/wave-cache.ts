@@ -4,9 +4,10 @@ import type { PickTask, Wave } from '../../domain/model';
 import type { DbKind } from '../db/connect';
 import type { SqliteFast } from '../db/sqlite-fast';
 import type { Database } from '../db/schema';
-import { toTask, toWave } from './mappers';
+import { insertRows } from '../db/bulk';
+import { fromTask, toTask, toWave } from './mappers';
 import type { WaveProbe } from './push-actors';
-import { indexTasks, replaceTask, ruleView, type IndexedTasks } from './rule-view';
+import { appendTask, indexTasks, replaceTask, ruleView, type IndexedTasks } from './rule-view';
 
 interface WaveState extends IndexedTasks {
   wave: Wave;
@@ -47,6 +48,8 @@ export class WaveTaskCache {
 export class WaveCache {
   private readonly waves = new Map<string, WaveState | null>();
   private readonly dirtyTasks = new Map<string, PickTask>();
+  /** Tasks created in this batch: inserted (in their latest state) rather than updated. */
+  private readonly createdTasks = new Set<string>();
   private readonly dirtyWaves = new Set<string>();
   private readonly primed = new Map<string, WaveProbe | null>();
 
@@ -108,8 +111,29 @@ export class WaveCache {
     return { ...indexTasks(tasks), wave: toWave(w), maxVersion: tasks.reduce((m, t) => Math.max(m, t.version), 0) };
   }
 
+  /** Is the wave loaded in this batch (its tasks here are newer than the stored rows)? */
+  holds(waveId: string): boolean {
+    return Boolean(this.waves.get(waveId));
+  }
+
+  /** Open tasks of a SKU in the waves this batch loaded, as they stand in memory. */
+  openTasksOfSku(skuId: string): PickTask[] {
+    const out: PickTask[] = [];
+    for (const s of this.waves.values()) for (const i of s?.open ?? []) if (s!.tasks[i]!.skuId === skuId) out.push(s!.tasks[i]!);
+    return out;
+  }
+
   /** Applies an outcome's task and wave patches; the rule already checked them against this state. */
   apply(changes: Changes, version: number): void {
+    for (const t of changes.newTasks ?? []) {
+      const s = this.waves.get(t.waveId);
+      if (!s) continue;
+      const row = { ...t, version };
+      appendTask(s, row);
+      s.maxVersion = Math.max(s.maxVersion, version);
+      this.createdTasks.add(row.id);
+      this.dirtyTasks.set(row.id, row);
+    }
     for (const { id, patch } of changes.taskPatches) {
       for (const s of this.waves.values()) {
         const i = s?.index.get(id);
@@ -128,8 +152,20 @@ export class WaveCache {
   }
 
   async flush(): Promise<void> {
+    await this.insertCreated();
     await this.writeTasks(this.takeDirtyTasks());
     await this.flushWaves();
+  }
+
+  /**
+   * Inserts the tasks this batch created, as they stand now (a later command of the
+   * batch may have picked one already); call before takeDirtyTasks, which leaves them out.
+   */
+  async insertCreated(): Promise<void> {
+    const rows = [...this.createdTasks].map((id) => fromTask(this.dirtyTasks.get(id)!, this.warehouseId));
+    for (const id of this.createdTasks) this.dirtyTasks.delete(id);
+    this.createdTasks.clear();
+    if (rows.length > 0) await insertRows(this.trx, 'pick_tasks', rows);
   }
 
   /** The tasks patched since the last call, for a caller that writes them itself (in this transaction). */
