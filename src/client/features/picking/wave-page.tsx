@@ -21,6 +21,7 @@ import { usePickStore } from './pick-store';
 import { QtyForm } from './qty-form';
 import { TaskList } from './task-list';
 import { UndoPanel } from './undo-panel';
+import './picking.css';
 
 type Judged = JudgedScreen;
 
