@@ -53,6 +53,8 @@ export function CurrentTask(props: Props) {
   const base = single ? task.pickedQty : 0;
   const picked = base + (flow.step === 'short-tote' ? flow.found : flow.units);
   const pending = new Set((flow.puts ?? []).map((p) => p.taskId));
+  // The slot the next units go to, once they are in the hand (cluster cart only).
+  const putSlot = cart && (flow.step === 'tote' || flow.step === 'short-tote') ? flow.puts?.[0]?.slot : undefined;
   return (
     <section className="task" aria-labelledby="task-heading">
       <h2 id="task-heading" className="visually-hidden">
@@ -103,7 +105,7 @@ export function CurrentTask(props: Props) {
         </ul>
       )}
       <div className="step-row">
-        <p className="step" data-testid="step" data-step={flow.step} aria-live="polite">
+        <p className="step" data-testid="step" data-step={flow.step} data-slot={putSlot ?? undefined} aria-live="polite">
           {prompt(t, props)}
         </p>
         {flow.step !== 'short-qty' && <CameraButton />}

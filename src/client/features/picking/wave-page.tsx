@@ -211,6 +211,13 @@ export default function WavePage() {
   const { total, closed, orderTote } = detail;
   const remaining = stop ? stop.openQty : current ? remainingQty(current) : 0;
 
+  // Until the cart leaves, the last picks can be taken back, even once the wave is done.
+  const undoButton = (recent?.length ?? 0) > 0 && (
+    <button type="button" className="btn" aria-expanded={showUndo} onClick={() => setShowUndo((v) => !v)}>
+      {t('pickingScreen.undo.title')}
+    </button>
+  );
+
   return (
     <div className="stack wave">
       <div className="row">
@@ -264,11 +271,7 @@ export default function WavePage() {
             <button type="button" className="btn" aria-expanded={showList} onClick={() => setShowList((v) => !v)}>
               {t('pick.all-tasks-count', { count: total })}
             </button>
-            {(recent?.length ?? 0) > 0 && (
-              <button type="button" className="btn" aria-expanded={showUndo} onClick={() => setShowUndo((v) => !v)}>
-                {t('pickingScreen.undo.title')}
-              </button>
-            )}
+            {undoButton}
           </div>
         </>
       ) : (
@@ -278,6 +281,7 @@ export default function WavePage() {
           <Link className="btn btn-primary" to="/pick">
             {t('pick.back-to-waves')}
           </Link>
+          {undoButton}
         </div>
       )}
       {showUndo && recent && (
