@@ -45,6 +45,8 @@ export const MutationResult = z.object({
   status: z.enum(['applied', 'rejected']),
   code: z.string().optional(),
   message: z.string().optional(),
+  /** Who a conflict is about (who picked the line, who holds the wave now), for the device's card. */
+  otherUserId: z.string().nullable().optional(),
 });
 export type MutationResult = z.infer<typeof MutationResult>;
 
@@ -69,6 +71,7 @@ export const Rejection = z.object({
   code: z.string(),
   message: z.string(),
   createdAt: z.string(),
+  otherUserId: z.string().nullable().optional(),
 });
 export type Rejection = z.infer<typeof Rejection>;
 

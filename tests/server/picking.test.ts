@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../src/domain/sync';
 import { cardIdFor } from '../../src/domain/picking/conflict-card';
 import { BACKENDS } from './helpers/backends';
-import { Device, PAT, PILAR, pickArgs, startHarness, tasksOf, WAVE_ID, type Harness } from './helpers/harness';
+import { Device, LEE, PAT, PILAR, pickArgs, startHarness, tasksOf, WAVE_ID, type Harness } from './helpers/harness';
 
 describe.each(BACKENDS)('picking commands on %s', (kind) => {
   let h: Harness;
@@ -102,5 +102,27 @@ describe.each(BACKENDS)('picking commands on %s', (kind) => {
     ]);
     expect(twice.results.map((x) => x.code ?? x.status)).toEqual(['applied', 'NOT_FOUND']);
     expect((await exc())[0]!.version).toBe(resolved!.version);
+  });
+
+  // Last: it reassigns the demo wave.
+  it('accepts a stale-epoch pick after reassignment and names the people on each side', async () => {
+    const pat = await Device.signIn(h.app, 'U1001', PAT);
+    const pilar = await Device.signIn(h.app, 'U1002', PILAR);
+    const lead = await Device.signIn(h.app, 'U5001', LEE);
+    expect((await lead.push([lead.command('wave.assign', { waveId: WAVE_ID, userId: PILAR })])).results[0]!.status).toBe('applied');
+    const t = (await tasksOf(h)).filter((x) => x.status === 'open')[6]!;
+    // Pat was offline: his device still knows epoch 1.
+    const stale = pat.command('pick.confirm', pickArgs(t.id, t.qty, 'T0407', 1));
+    expect((await pat.push([stale])).results[0]).toMatchObject({ status: 'applied', code: 'WAVE_REASSIGNED', otherUserId: PILAR });
+    const ex = await h.db.db.selectFrom('exceptions').select(['type', 'raised_by']).where('mutation_id', '=', stale.id).execute();
+    expect(ex.map((e) => [e.type, e.raised_by])).toEqual([['stale_assignment', PAT]]);
+    expect((await task(t.id)).picked_by).toBe(PAT);
+    // Pilar, with the current epoch, scans the same line: the units go back, and her card names Pat.
+    const late = pilar.command('pick.confirm', pickArgs(t.id, t.qty, 'T0408', 2));
+    expect((await pilar.push([late])).results[0]).toMatchObject({ status: 'rejected', code: 'LINE_ALREADY_PICKED', otherUserId: PAT });
+    const back = await h.db.db.selectFrom('exceptions').select(['type', 'qty']).where('mutation_id', '=', late.id).execute();
+    expect(back.map((e) => [e.type, Number(e.qty)])).toEqual([['line_already_picked', t.qty]]);
+    const pulled = (await pilar.get('/api/sync/pull?cursor=0&limit=5000')).json() as PullResponse;
+    expect(pulled.rejections.find((r) => r.id === late.id)).toMatchObject({ code: 'LINE_ALREADY_PICKED', otherUserId: PAT });
   });
 });

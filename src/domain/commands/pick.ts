@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ErrorCode } from '../errors';
 import type { PickTask, StockMovement, Wave } from '../model';
+import { decideEpoch, epochExceptions } from '../picking/epoch';
 import { noChanges, reject, type CommandDef, type Outcome, type RuleContext } from './types';
 
 const id = z.string().min(1).max(64);
@@ -63,9 +64,11 @@ export function toteOrder(tasks: readonly PickTask[], toteCode: string): string 
 
 function moveToTote(task: PickTask, toteCode: string, n: number): StockMovement[] {
   if (n <= 0) return [];
+  // The allocated lot moves, so per-lot balances (FEFO, shelf life) stay true.
+  const stock = { skuId: task.skuId, lot: task.lot ?? null, expiry: task.expiry ?? null };
   return [
-    { locationId: task.locationId, containerCode: null, skuId: task.skuId, lot: null, expiry: null, delta: -n, reason: 'pick' },
-    { locationId: null, containerCode: toteCode, skuId: task.skuId, lot: null, expiry: null, delta: n, reason: 'pick' },
+    { locationId: task.locationId, containerCode: null, ...stock, delta: -n, reason: 'pick' },
+    { locationId: null, containerCode: toteCode, ...stock, delta: n, reason: 'pick' },
   ];
 }
 
@@ -95,10 +98,11 @@ function returnToBin(task: PickTask, n: number) {
 /** Shared checks of both pick commands; returns the task or a refusal. */
 function openTask(
   state: PickState,
-  waveId: string,
-  taskId: string,
+  args: { waveId: string; taskId: string; assignmentEpoch: number },
   physicalQty: number,
+  actorId: string,
 ): { task: PickTask; wave: Wave } | { refusal: Outcome } {
+  const { waveId, taskId } = args;
   const wave = state.wave;
   if (!wave || wave.id !== waveId) return { refusal: reject(ErrorCode.WAVE_NOT_FOUND, `wave ${waveId} not found`) };
   const task = state.tasks.find((t) => t.id === taskId && t.waveId === waveId);
@@ -106,24 +110,35 @@ function openTask(
   if (wave.status === 'cancelled') return { refusal: reject(ErrorCode.WAVE_CLOSED, `wave ${wave.code} is cancelled`) };
   if (remainingQty(task) === 0) {
     // The units are physically in a tote already: record it and ask for them back.
+    const d = decideEpoch({ deviceEpoch: args.assignmentEpoch, wave, task, actorId });
     return {
       refusal: reject(ErrorCode.LINE_ALREADY_PICKED, `task ${taskId} is already ${task.status}`, {
-        exceptions: physicalQty > 0 ? [returnToBin(task, physicalQty)] : [],
+        exceptions: epochExceptions(d, wave, task, physicalQty),
+        otherUserId: d.verdict === 'reject' && d.reason === 'picked_by_other' ? d.pickedBy : null,
       }),
     };
   }
   return { task, wave };
 }
 
-function staleAssignment(wave: Wave, task: PickTask, epoch: number, n: number) {
-  // Accepted anyway (physical reality wins) but the lead is told.
-  return epoch < wave.assignmentEpoch
-    ? [{ type: 'stale_assignment' as const, waveId: wave.id, taskId: task.id, locationId: task.locationId, skuId: task.skuId, qty: n }]
-    : [];
+/**
+ * The epoch rule (picking/epoch.ts) for a scan on an open line: always accepted; when
+ * the device's epoch is stale or the scanner is not the assignee, the lead gets a
+ * stale_assignment exception and the device a WAVE_REASSIGNED note naming the assignee.
+ */
+function epochOnOpenLine(wave: Wave, task: PickTask, epoch: number, actorId: string, n: number) {
+  const d = decideEpoch({ deviceEpoch: epoch, wave, task, actorId });
+  if (d.verdict !== 'accept_and_tell') return { exceptions: [], note: undefined, otherUserId: undefined };
+  const assignee = wave.assignedUserId;
+  return {
+    exceptions: epochExceptions(d, wave, task, n),
+    note: ErrorCode.WAVE_REASSIGNED,
+    otherUserId: assignee !== null && assignee !== actorId ? assignee : null,
+  };
 }
 
 export function applyPickConfirm(state: PickState, args: PickConfirmArgs, ctx: RuleContext): Outcome {
-  const found = openTask(state, args.waveId, args.taskId, args.qty);
+  const found = openTask(state, args, args.qty, ctx.userId);
   if ('refusal' in found) return found.refusal;
   const { task, wave } = found;
   const other = toteOrder(state.tasks, args.toteCode);
@@ -146,16 +161,19 @@ export function applyPickConfirm(state: PickState, args: PickConfirmArgs, ctx: R
   });
   changes.wavePatch = wavePatchAfter(wave, state.tasks, patched, ctx.now);
   changes.movements.push(...moveToTote(task, args.toteCode, n));
-  changes.exceptions.push(...staleAssignment(wave, task, args.assignmentEpoch, n));
+  const epoch = epochOnOpenLine(wave, task, args.assignmentEpoch, ctx.userId, n);
+  changes.exceptions.push(...epoch.exceptions);
+  const told = epoch.otherUserId !== undefined ? { otherUserId: epoch.otherUserId } : {};
   if (args.qty > n) {
+    // The surplus is what the worker must act on now; the lead hears of the epoch anyway.
     changes.exceptions.push(returnToBin(task, args.qty - n));
-    return { status: 'applied', note: ErrorCode.OVER_PICK, ...changes };
+    return { status: 'applied', note: ErrorCode.OVER_PICK, ...changes, ...told };
   }
-  return { status: 'applied', ...changes };
+  return { status: 'applied', ...(epoch.note ? { note: epoch.note } : {}), ...changes, ...told };
 }
 
 export function applyPickShort(state: PickState, args: PickShortArgs, ctx: RuleContext): Outcome {
-  const found = openTask(state, args.waveId, args.taskId, args.foundQty);
+  const found = openTask(state, args, args.foundQty, ctx.userId);
   if ('refusal' in found) return found.refusal;
   const { task, wave } = found;
   const remaining = remainingQty(task);
@@ -190,6 +208,12 @@ export function applyPickShort(state: PickState, args: PickShortArgs, ctx: RuleC
     skuId: task.skuId,
     qty: remaining - args.foundQty,
   });
-  changes.exceptions.push(...staleAssignment(wave, task, args.assignmentEpoch, args.foundQty));
-  return { status: 'applied', ...changes };
+  const epoch = epochOnOpenLine(wave, task, args.assignmentEpoch, ctx.userId, args.foundQty);
+  changes.exceptions.push(...epoch.exceptions);
+  return {
+    status: 'applied',
+    ...(epoch.note ? { note: epoch.note } : {}),
+    ...changes,
+    ...(epoch.otherUserId !== undefined ? { otherUserId: epoch.otherUserId } : {}),
+  };
 }

@@ -38,8 +38,16 @@ export interface Changes {
  * (e.g. "put the units back"), because the physical scan happened.
  */
 export type Outcome =
-  | ({ status: 'applied'; note?: ErrorCode } & Changes)
-  | ({ status: 'rejected'; code: ErrorCode; message: string } & Changes);
+  | ({ status: 'applied'; note?: ErrorCode } & Changes & OtherUser)
+  | ({ status: 'rejected'; code: ErrorCode; message: string } & Changes & OtherUser);
+
+/**
+ * The other person a conflict is about, for the device's card: who picked the line
+ * (LINE_ALREADY_PICKED) or who holds the wave now (WAVE_REASSIGNED).
+ */
+export interface OtherUser {
+  otherUserId?: string | null;
+}
 
 export interface CommandDef<A> {
   name: string;
@@ -54,6 +62,6 @@ export function noChanges(): Changes {
   return { taskPatches: [], wavePatch: null, movements: [], exceptions: [] };
 }
 
-export function reject(code: ErrorCode, message: string, changes: Partial<Changes> = {}): Outcome {
+export function reject(code: ErrorCode, message: string, changes: Partial<Changes> & OtherUser = {}): Outcome {
   return { status: 'rejected', code, message, ...noChanges(), ...changes };
 }

@@ -89,7 +89,7 @@ function refuse(code: ErrorCode, message: string): UndoOutcome {
 }
 
 function negate(task: PickTask, toteCode: string, qty: number): UndoMovement[] {
-  const base = { skuId: task.skuId, lot: null, expiry: null, reason: UNDO_REASON };
+  const base = { skuId: task.skuId, lot: task.lot ?? null, expiry: task.expiry ?? null, reason: UNDO_REASON };
   return [
     { ...base, locationId: null, containerCode: toteCode, delta: -qty },
     { ...base, locationId: task.locationId, containerCode: null, delta: qty },

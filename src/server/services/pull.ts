@@ -109,19 +109,23 @@ function loadBarcodes(trx: Transaction<Database>, skuIds: string[]) {
 async function readRejections(trx: Transaction<Database>, deviceId: string, from: number, to: number): Promise<Rejection[]> {
   const rows = await trx
     .selectFrom('mutations')
-    .select(['id', 'seq', 'name', 'code', 'message', 'created_at'])
+    .select(['id', 'seq', 'name', 'code', 'message', 'created_at', 'result'])
     .where('device_id', '=', deviceId)
     .where('status', '=', 'rejected')
     .where('version', '>', from)
     .where('version', '<=', to)
     .orderBy('seq')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    seq: Number(r.seq),
-    name: r.name,
-    code: r.code ?? '',
-    message: r.message ?? '',
-    createdAt: r.created_at,
-  }));
+  return rows.map((r) => {
+    const other = (JSON.parse(r.result) as { otherUserId?: string | null }).otherUserId;
+    return {
+      id: r.id,
+      seq: Number(r.seq),
+      name: r.name,
+      code: r.code ?? '',
+      message: r.message ?? '',
+      createdAt: r.created_at,
+      ...(other ? { otherUserId: other } : {}),
+    };
+  });
 }

@@ -302,10 +302,11 @@ async function applyFresh(
       });
     }
     batch.record(f.m.id, f.name, f.args, f.m.userId, outcome);
+    const other = outcome.otherUserId ? { otherUserId: outcome.otherUserId } : {};
     const result: MutationResult =
       outcome.status === 'applied'
-        ? { id: f.m.id, seq: f.m.seq, status: 'applied', ...(outcome.note ? { code: outcome.note } : {}) }
-        : { id: f.m.id, seq: f.m.seq, status: 'rejected', code: outcome.code, message: outcome.message };
+        ? { id: f.m.id, seq: f.m.seq, status: 'applied', ...(outcome.note ? { code: outcome.note } : {}), ...other }
+        : { id: f.m.id, seq: f.m.seq, status: 'rejected', code: outcome.code, message: outcome.message, ...other };
     results.set(f.m.seq, result);
     mutationRows.push({
       id: f.m.id,
