@@ -2,6 +2,7 @@ import { buildApp, type AppOptions } from './app';
 import { openDatabase, type Db } from './db/connect';
 import { migrate } from './db/migrate';
 import { seedIfEmpty } from './db/seed';
+import { seedClusterDemoIfMissing } from './db/seed-cluster';
 
 export interface ServerEnv {
   databaseUrl: string | undefined;
@@ -26,6 +27,7 @@ export async function prepareDatabase(env: ServerEnv): Promise<{ db: Db; migrate
   try {
     const migrated = await migrate(db.db, db.kind);
     const seeded = await seedIfEmpty(db.db);
+    if (!seeded) await seedClusterDemoIfMissing(db.db);
     return { db, migrated, seeded };
   } catch (err) {
     await db.close();

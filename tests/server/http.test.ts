@@ -60,6 +60,10 @@ describe.each(BACKENDS)('server-sent events on %s', (kind) => {
     expect(r.body).toContain('T0030');
     expect(r.body).not.toContain('T0031');
     for (const t of await tasksOf(h)) expect(r.body).toContain(`<b>${(await h.db.db.selectFrom('locations').select('code').where('id', '=', t.location_id).executeTakeFirstOrThrow()).code}</b>`);
+    // The picking demo: W-0002's bins, its lots and the spare totes.
+    for (const t of await tasksOf(h, 'wave-W-0002')) expect(r.body).toContain(`<b>${(await h.db.db.selectFrom('locations').select('code').where('id', '=', t.location_id).executeTakeFirstOrThrow()).code}</b>`);
+    expect(r.body).toMatch(/<b>Lot LL\d{2}02<\/b>/);
+    for (const t of ['T0301', 'T0302', 'T0303']) expect(r.body).toContain(`<b>${t}</b>`);
   });
 });
 

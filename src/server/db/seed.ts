@@ -14,6 +14,7 @@ import {
   WAREHOUSE,
   type SeedSku,
 } from './seed-catalogue';
+import { seedClusterDemo } from './seed-cluster';
 import { VersionClock } from './version';
 import { writeWave, type WaveLine } from './wave-writer';
 
@@ -114,6 +115,8 @@ async function seedAll(trx: Transaction<Database>, clock: VersionClock, pinHashe
     now: iso,
     lines: waveOrders.flatMap((o) => o.lines.map((l) => ({ ...l, locationId: faceOf.get(l.skuId)! }))),
   });
+  // After W-0001 and with its own numbers, so W-0001 stays exactly as it was.
+  await seedClusterDemo(trx, clock, now);
 }
 
 function skuRow(s: SeedSku, version: number) {

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { DEMO_PIN } from '../db/seed-catalogue';
 import { DEMO_WAVE_CODE } from '../db/seed';
+import { CLUSTER_WAVE_CODE, DEMO_LOT_SKU, DEMO_SHORT_SKU, SPARE_TOTES } from '../db/seed-cluster';
 
 // @types/bwip-js describes v3, which had no SVG output; v4 (installed) exports toSVG.
 const toSVG = (bwip as unknown as { toSVG(opts: Record<string, unknown>): string }).toSVG;
@@ -95,5 +96,44 @@ figcaption{font-size:.9rem}.bad{color:#b00}
     .join('')}</div>
 <h2>Items (GTIN and SKU code)</h2><div class="grid">${skuCards.join('')}</div>
 <h2>Totes</h2><div class="grid">${totes.map((t) => card(t.code, svg('code128', t.code))).join('')}</div>
+${await clusterSection(db)}
 </body></html>`;
+}
+
+/** The picking demo: W-0002's bins, items and lots, the reserve bins a short pick re-allocates to, and the spare totes. */
+async function clusterSection(db: Kysely<Database>): Promise<string> {
+  const wave = await db.selectFrom('waves').select('id').where('code', '=', CLUSTER_WAVE_CODE).executeTakeFirst();
+  if (!wave) return '';
+  const skuIds = [DEMO_LOT_SKU.id, DEMO_SHORT_SKU.id];
+  const tasks = await db
+    .selectFrom('pick_tasks')
+    .innerJoin('locations', 'locations.id', 'pick_tasks.location_id')
+    .innerJoin('skus', 'skus.id', 'pick_tasks.sku_id')
+    .select(['locations.code as bin', 'skus.id as sku_id'])
+    .where('pick_tasks.wave_id', '=', wave.id)
+    .orderBy('pick_tasks.walk_seq')
+    .execute();
+  const stock = await db
+    .selectFrom('stock_ledger')
+    .innerJoin('locations', 'locations.id', 'stock_ledger.location_id')
+    .select(['locations.code as bin', 'stock_ledger.lot', 'stock_ledger.expiry'])
+    .where('stock_ledger.sku_id', 'in', skuIds)
+    .orderBy('locations.walk_seq')
+    .execute();
+  const bins = [...new Set([...tasks.map((t) => t.bin), ...stock.map((s) => s.bin)])];
+  const ids = [...new Set(tasks.map((t) => t.sku_id))];
+  const skus = await db.selectFrom('skus').select(['id', 'code', 'name']).where('id', 'in', ids).execute();
+  const gtins = await db.selectFrom('sku_barcodes').select(['sku_id', 'value']).where('sku_id', 'in', ids).where('kind', '=', 'gtin').execute();
+  const lots = [...new Map(stock.filter((s) => s.lot).map((s) => [s.lot!, s.expiry])).entries()];
+  const items = skus.map((s) => {
+    const g = gtins.find((x) => x.sku_id === s.id)?.value;
+    const sym = g ? unitSymbol(g) : null;
+    return card(s.name, (sym ? svg(sym.bcid, sym.text) : '') + svg('code128', s.code), s.code);
+  });
+  return `<h2>Cluster wave ${esc(CLUSTER_WAVE_CODE)} (Pat Picker): bins, including where a short pick is re-allocated</h2>
+<div class="grid">${bins.map((b) => card(b, svg('code128', b))).join('')}</div>
+<h2>${esc(CLUSTER_WAVE_CODE)} items and lots</h2><div class="grid">${items.join('')}${lots
+    .map(([lot, expiry]) => card(`Lot ${lot}`, svg('code128', lot), expiry ? `expires ${expiry}` : ''))
+    .join('')}</div>
+<h2>Spare totes for the cart</h2><div class="grid">${SPARE_TOTES.map((t) => card(t, svg('code128', t))).join('')}</div>`;
 }
