@@ -11,15 +11,15 @@ import type { FlowCommand } from './pick-flow';
  */
 const REFUSE = { refuse: [ErrorCode.TOTE_IN_USE] };
 
-export type RecordResult = { ok: true } | { ok: false; code: ErrorCode; refused: boolean; tote: string };
+export type RecordResult =
+  /** `confirmSeqs`: the outbox seqs of the confirms, for `logConfirms` once the beep is out. */
+  | { ok: true; confirmSeqs: number[] }
+  | { ok: false; code: ErrorCode; refused: boolean; tote: string };
 
 async function recordOne(cmd: FlowCommand): Promise<EnqueueResult> {
   switch (cmd.name) {
-    case 'pick.confirm': {
-      const r = await enqueue('pick.confirm', cmd.args, REFUSE);
-      if (r.ok) await logConfirm(r.seq);
-      return r;
-    }
+    case 'pick.confirm':
+      return enqueue('pick.confirm', cmd.args, REFUSE);
     case 'pick.short':
       return enqueue('pick.short', cmd.args, REFUSE);
     case 'pick.skip': {
@@ -36,11 +36,21 @@ async function recordOne(cmd: FlowCommand): Promise<EnqueueResult> {
  * the rest, so the picker is never told "saved" for something that was not.
  */
 export async function recordAll(cmds: readonly FlowCommand[]): Promise<RecordResult> {
+  const confirmSeqs: number[] = [];
   for (const cmd of cmds) {
     const r = await recordOne(cmd);
     if (!r.ok) return { ok: false, code: r.code, refused: r.refused === true, tote: 'toteCode' in cmd.args ? (cmd.args.toteCode ?? '') : '' };
+    if (cmd.name === 'pick.confirm') confirmSeqs.push(r.seq);
   }
-  return { ok: true };
+  return { ok: true, confirmSeqs };
+}
+
+/**
+ * Remembers confirms for undo. Kept off the scan's critical path (after the beep): a
+ * second write transaction before the feedback would slow every tote scan.
+ */
+export async function logConfirms(seqs: readonly number[]): Promise<void> {
+  for (const seq of seqs) await logConfirm(seq);
 }
 
 /** pick.undo of one logged confirm; once recorded, the log no longer offers it. */
@@ -49,5 +59,5 @@ export async function recordUndo(waveId: string, pick: LoggedPick, assignmentEpo
   const r = await enqueue('pick.undo', args);
   if (!r.ok) return { ok: false, code: r.code, refused: false, tote: pick.toteCode };
   await markUndone(waveId, pick.mutationId);
-  return { ok: true };
+  return { ok: true, confirmSeqs: [] };
 }

@@ -16,7 +16,7 @@ import { scanIntoCart } from './cart-flow';
 import { CartSetup } from './cart-setup';
 import { CurrentTask } from './current-task';
 import { startFlow, stepFlow, type FlowContext, type FlowEvent, type Feedback } from './pick-flow';
-import { recordAll, recordUndo } from './pick-record';
+import { logConfirms, recordAll, recordUndo } from './pick-record';
 import { usePickStore } from './pick-store';
 import { QtyForm } from './qty-form';
 import { TaskList } from './task-list';
@@ -143,6 +143,7 @@ export default function WavePage() {
       today: new Date().toISOString().slice(0, 10),
     };
     const res = stepFlow(flow, event, ctx);
+    let logged: readonly number[] = [];
     if (res.commands.length) {
       const result = await recordAll(res.commands);
       if (!result.ok) {
@@ -150,6 +151,7 @@ export default function WavePage() {
         say({ kind: 'error', code: result.code, key: result.refused ? `pick.err.${result.code}` : `errors.${result.code}`, params: { tote: result.tote } });
         return;
       }
+      logged = result.confirmSeqs;
       gen.current++;
       judged.current = null;
       // Still putting a merged stop's units away: stay on it.
@@ -160,6 +162,7 @@ export default function WavePage() {
     // Once the beep's frame is painted, read the next stop, so the next scan need not.
     if (res.commands.length) {
       await afterPaint();
+      await logConfirms(logged);
       await read();
     }
   };
