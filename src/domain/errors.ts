@@ -44,6 +44,9 @@ export const ErrorCode = {
   UNDO_NOT_YOURS: 'UNDO_NOT_YOURS',
   WAVE_REASSIGNED: 'WAVE_REASSIGNED',
   NEGATIVE_STOCK: 'NEGATIVE_STOCK',
+  // wave drop-off at a pack bench (picking)
+  WAVE_NOT_DONE: 'WAVE_NOT_DONE',
+  NOT_A_PACK_BENCH: 'NOT_A_PACK_BENCH',
   // lots and expiry (picking)
   LOT_MISMATCH: 'LOT_MISMATCH',
   LOT_EXPIRES_LATER: 'LOT_EXPIRES_LATER',

@@ -56,7 +56,24 @@ export const Sku = z.object({
 });
 export type Sku = z.infer<typeof Sku>;
 
-export const Tote = z.object({ id: z.string(), code: z.string(), version: z.number().int() });
+/**
+ * free: in the stack of empty totes; on_cart: holding a wave's units on a picker's cart;
+ * awaiting_packing: dropped at a pack bench (wave.dropoff), `locationId` is that bench.
+ * The device knows which totes are on its cart (pick-cart), so the server writes on_cart
+ * only when it learns of it; the drop-off is what it must know: undo stops there.
+ */
+export const TOTE_STATUSES = ['free', 'on_cart', 'awaiting_packing'] as const;
+export const Tote = z.object({
+  id: z.string(),
+  code: z.string(),
+  // Optional: rows stored before the fields existed (devices, older servers) read as free.
+  status: z.enum(TOTE_STATUSES).optional(),
+  /** The pack bench it was dropped at; null unless awaiting packing. */
+  locationId: z.string().nullable().optional(),
+  /** The wave whose units it holds; null when free. */
+  waveId: z.string().nullable().optional(),
+  version: z.number().int(),
+});
 export type Tote = z.infer<typeof Tote>;
 
 export const WAVE_STATUSES = ['planned', 'released', 'picking', 'done', 'cancelled'] as const;
@@ -72,6 +89,12 @@ export const Wave = z.object({
   assignmentEpoch: z.number().int(),
   releasedAt: z.string().nullable(),
   completedAt: z.string().nullable(),
+  /**
+   * When and where its totes were dropped at a pack bench (wave.dropoff). Absent or null
+   * while they are on the cart: optional, so rows and fixtures from before it stay valid.
+   */
+  droppedAt: z.string().nullable().optional(),
+  dropoffLocationId: z.string().nullable().optional(),
   version: z.number().int(),
 });
 export type Wave = z.infer<typeof Wave>;

@@ -1,12 +1,14 @@
 import { ErrorCode } from '../errors';
 import { conflictResolve } from '../picking/conflict-card';
 import { pickUndo } from '../picking/undo';
+import { waveDropoff } from './dropoff';
 import { pickConfirm, pickShort } from './pick';
 import { pickSkip } from './skip';
 import type { CommandDef } from './types';
 import { waveAssign } from './wave';
 
 export * from './types';
+export * from './dropoff';
 export * from './pick';
 export * from './resolve';
 export * from './short';
@@ -24,6 +26,7 @@ export const COMMANDS = {
   'pick.undo': pickUndo,
   'conflict.resolve': conflictResolve,
   'wave.assign': waveAssign,
+  'wave.dropoff': waveDropoff,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ErrorCode } from '../errors';
 import type { Role } from '../roles';
-import type { EXCEPTION_TYPES, PickTask, StockMovement, Wave } from '../model';
+import type { EXCEPTION_TYPES, PickTask, StockMovement, Tote, Wave } from '../model';
 
 /** Who is applying a command, and when. The server passes its own clock. */
 export interface RuleContext {
@@ -30,6 +30,8 @@ export interface Changes {
   newTasks?: PickTask[];
   /** Bins to count blind (a short pick). */
   countTasks?: { locationId: string; skuId: string; reason: 'short_pick'; taskId: string }[];
+  /** Totes whose place changes, by code (wave.dropoff); `version` is set when stored. */
+  totePatches?: { code: string; patch: Required<Pick<Tote, 'status' | 'locationId' | 'waveId'>> }[];
 }
 
 /**

@@ -6,6 +6,7 @@ import * as m0002 from './migrations/0002-wave-task-index';
 import * as m0003 from './migrations/0003-mutation-wave';
 import * as m0004 from './migrations/0004-fewer-hot-indexes';
 import * as m0005 from './migrations/0005-picking-rules';
+import * as m0006 from './migrations/0006-wave-dropoff';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Up = (db: Kysely<any>) => Promise<void>;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly { name: string; up: Up }[] = [
   { name: '0003-mutation-wave', up: m0003.up },
   { name: '0004-fewer-hot-indexes', up: m0004.up },
   { name: '0005-picking-rules', up: m0005.up },
+  { name: '0006-wave-dropoff', up: m0006.up },
 ];
 
 /** Applies every pending migration, each in its own transaction; returns the names applied. */

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Table shapes as Kysely sees them. Column names stay snake_case in both dialects;
  * mappers in ../services turn rows into the camelCase domain shapes. Booleans are
@@ -70,6 +72,11 @@ export interface TotesTable {
   id: string;
   warehouse_id: string;
   code: string;
+  /** 'free' | 'on_cart' | 'awaiting_packing' (0006); the column defaults to free. */
+  status: Generated<string>;
+  /** The pack bench it waits at (0006). */
+  location_id: string | null;
+  wave_id: string | null;
   version: number;
 }
 
@@ -140,6 +147,9 @@ export interface WavesTable {
   assignment_epoch: number;
   released_at: string | null;
   completed_at: string | null;
+  /** Drop-off at a pack bench (0006). */
+  dropped_at: string | null;
+  dropoff_location_id: string | null;
   version: number;
 }
 

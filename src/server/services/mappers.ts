@@ -48,7 +48,14 @@ export function toSku(r: Selectable<SkusTable>, barcodes: Selectable<SkuBarcodes
 }
 
 export function toTote(r: Selectable<TotesTable>): Tote {
-  return { id: r.id, code: r.code, version: Number(r.version) };
+  return {
+    id: r.id,
+    code: r.code,
+    status: (r.status ?? 'free') as Tote['status'],
+    locationId: r.location_id ?? null,
+    waveId: r.wave_id ?? null,
+    version: Number(r.version),
+  };
 }
 
 export function toUserPublic(r: Pick<Selectable<UsersTable>, 'id' | 'name' | 'roles' | 'language'>): UserPublic {
@@ -65,6 +72,8 @@ export function toWave(r: Selectable<WavesTable>): Wave {
     assignmentEpoch: Number(r.assignment_epoch),
     releasedAt: r.released_at,
     completedAt: r.completed_at,
+    droppedAt: r.dropped_at ?? null,
+    dropoffLocationId: r.dropoff_location_id ?? null,
     version: Number(r.version),
   };
 }

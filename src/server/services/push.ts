@@ -6,6 +6,7 @@ import {
   applyPickSkip,
   applyPickUndoRecorded,
   applyWaveAssign,
+  applyWaveDropoff,
   COMMANDS,
   type ConflictResolveArgs,
   type PickSkipArgs,
@@ -17,6 +18,7 @@ import {
   type PickConfirmArgs,
   type PickShortArgs,
   type WaveAssignArgs,
+  type WaveDropoffArgs,
 } from '../../domain/commands';
 import { ErrorCode } from '../../domain/errors';
 import { mutationIdOfCard } from '../../domain/picking/conflict-card';
@@ -29,6 +31,7 @@ import type { CountTasksTable, Database, ExceptionsTable, MutationsTable, StockL
 import type { PickTask } from '../../domain/model';
 import { clampInt4, VersionClock } from '../db/version';
 import { ApiError } from './api-error';
+import { findLocation, writeTotes, type ToteWrite } from './dropoff-writes';
 import { negativeStockCandidates, raiseNegativeStock } from './negative-stock';
 import { loadDeviceActorsAndWavesPg, loadDeviceAndActors, type Actor } from './push-actors';
 import { BatchMemory, loadCardExceptions, loadConfirmations, resolveExceptions } from './push-state';
@@ -243,6 +246,7 @@ async function applyFresh(
   const ledger: Insertable<StockLedgerTable>[] = [];
   const exceptions: Insertable<ExceptionsTable>[] = [];
   const countTasks: Insertable<CountTasksTable>[] = [];
+  const totes: ToteWrite[] = [];
   const batch = new BatchMemory(exceptions, ledger);
   for (const f of fresh) {
     const version = clock.tick();
@@ -255,6 +259,7 @@ async function applyFresh(
     // twice would trip a primary key instead of doubling stock.
     if (outcome.status === 'applied') {
       waves.apply(outcome, version);
+      for (const [n, t] of (outcome.totePatches ?? []).entries()) totes.push({ id: `${f.m.id}:t${n}`, code: t.code, ...t.patch, version });
       for (const [n, c] of (outcome.countTasks ?? []).entries()) {
         countTasks.push({
           id: `${f.m.id}:c${n}`,
@@ -328,6 +333,7 @@ async function applyFresh(
   }
   // Rare (short picks): plain inserts beside the batch's main writes, same transaction.
   await insertRows(trx, 'count_tasks', countTasks);
+  await writeTotes(trx, caller.warehouseId, totes);
   if (caller.kind === 'postgres') {
     await waves.flushWaves();
     await waves.insertCreated();
@@ -401,8 +407,15 @@ async function decide(
       const a = f.args as PickUndoArgs;
       const { wave, tasks } = await waves.forPick(a.waveId, a.taskId, null);
       const confirmations = await loadConfirmations(env.trx, env.batch, a);
-      // Totes leave the cart at packing, which does not exist yet.
-      return applyPickUndoRecorded({ wave, tasks, confirmations, toteOffCart: () => false }, a, ctx);
+      // Every tote holding the wave's units left the cart together at its drop-off.
+      const dropped = Boolean(wave?.droppedAt);
+      return applyPickUndoRecorded({ wave, tasks, confirmations, toteOffCart: () => dropped }, a, ctx);
+    }
+    case 'wave.dropoff': {
+      const a = f.args as WaveDropoffArgs;
+      const state = await waves.whole(a.waveId);
+      const location = await findLocation(env.trx, env.warehouseId, a);
+      return applyWaveDropoff({ ...state, location }, a, ctx);
     }
     case 'conflict.resolve': {
       const a = f.args as ConflictResolveArgs;

@@ -188,6 +188,8 @@ export class WaveCache {
           assignment_epoch: w.assignmentEpoch,
           released_at: w.releasedAt,
           completed_at: w.completedAt,
+          dropped_at: w.droppedAt ?? null,
+          dropoff_location_id: w.dropoffLocationId ?? null,
           version: w.version,
         })
         .where('id', '=', id)
