@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Location, PickTask, Sku, Tote, UserPublic, Wave, WarehouseException } from './model';
+import { BinStock } from './stock';
 
 /** Bumped when the shape of the sync payloads changes incompatibly. */
 export const SCHEMA_VERSION = 1;
@@ -88,6 +89,8 @@ export const PullResponse = z.object({
     waves: z.array(Wave),
     tasks: z.array(PickTask),
     exceptions: z.array(WarehouseException),
+    /** Bin balances of the SKUs in the user's open waves (stock.ts); absent from older servers. */
+    stock: z.array(BinStock).default([]),
   }),
   /** This device's refused commands that changed after the cursor. */
   rejections: z.array(Rejection),

@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { Location, PickTask, Sku, Tote, UserPublic, WarehouseException, Wave } from '../../domain/model';
+import type { BinStock } from '../../domain/stock';
 import type { Mutation, Rejection } from '../../domain/sync';
 
 /** A SKU row with its barcode values flattened so a multi-entry index can find it by scan. */
@@ -72,6 +73,8 @@ export class ToteDb extends Dexie {
   conflicts!: Table<ConflictRow, string>;
   meta!: Table<MetaRow, string>;
   viewDirty!: Table<DirtyRow, string>;
+  /** Bin balances of the user's open waves' SKUs, as pulled; read-only (domain/stock.ts). */
+  stock!: Table<BinStock, string>;
 
   constructor(name = 'tote') {
     // Strict durability: a command reported as saved must survive the handheld being
@@ -107,6 +110,10 @@ export class ToteDb extends Dexie {
     this.version(3).stores({
       conflicts: 'id, seq',
       exceptions: 'id, waveId, mutationId',
+    });
+    // Bin stock: a bin's lots for the lot step, a SKU's bins to re-allocate a short pick.
+    this.version(4).stores({
+      stock: 'id, skuId, [locationId+skuId]',
     });
   }
 }

@@ -18,7 +18,7 @@ describe('enqueue', () => {
     const res = await confirm('t1', 1, 'T0001');
     expect(res).toMatchObject({ ok: true, seq: 1, outcome: { status: 'applied' } });
     const [row] = await db().outbox.toArray();
-    expect(row).toMatchObject({ seq: 1, deviceId: 'dev-1', userId: 'u1', name: 'pick.confirm', argsVersion: 1, status: 'pending' });
+    expect(row).toMatchObject({ seq: 1, deviceId: 'dev-1', userId: 'u1', name: 'pick.confirm', argsVersion: 2, status: 'pending' });
     expect(row!.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await db().tasks.get('t1')).toMatchObject({ status: 'picked', pickedQty: 1, toteCode: 'T0001' });
     // Server rows are never touched by a local command.

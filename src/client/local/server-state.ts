@@ -21,7 +21,7 @@ export async function applyPullPage(page: PullResponse, opts: { final: boolean; 
   const c = page.changes;
   await d.transaction(
     'rw',
-    [d.locations, d.skus, d.totes, d.users, d.srvWaves, d.srvTasks, d.exceptions, d.meta, d.outbox, d.rejections, d.conflicts, d.waves, d.tasks, d.viewDirty],
+    [d.locations, d.skus, d.totes, d.users, d.srvWaves, d.srvTasks, d.exceptions, d.stock, d.meta, d.outbox, d.rejections, d.conflicts, d.waves, d.tasks, d.viewDirty],
     async () => {
       const dirty = emptyDirty();
       if (c.locations.length) await d.locations.bulkPut(c.locations);
@@ -31,6 +31,7 @@ export async function applyPullPage(page: PullResponse, opts: { final: boolean; 
       if (c.waves.length) await d.srvWaves.bulkPut(c.waves);
       if (c.tasks.length) await d.srvTasks.bulkPut(c.tasks);
       if (c.exceptions.length) await d.exceptions.bulkPut(c.exceptions);
+      if (c.stock.length) await d.stock.bulkPut(c.stock);
       for (const w of c.waves) dirty.waves.add(w.id);
       for (const t of c.tasks) dirty.tasks.add(t.id);
       await setMeta('cursor', page.cursor);

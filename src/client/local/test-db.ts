@@ -20,7 +20,7 @@ export function makeTask(id: string, qty: number, orderId: string, extra: Partia
 export function emptyPull(over: Partial<PullResponse> = {}): PullResponse {
   return {
     cursor: 1, hasMore: false, lastSeq: 0,
-    changes: { locations: [], skus: [], totes: [], users: [], waves: [], tasks: [], exceptions: [] },
+    changes: { locations: [], skus: [], totes: [], users: [], waves: [], tasks: [], exceptions: [], stock: [] },
     rejections: [],
     ...over,
   };

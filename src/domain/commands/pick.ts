@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ErrorCode } from '../errors';
 import type { PickTask, StockMovement, Wave } from '../model';
 import { decideEpoch, epochExceptions } from '../picking/epoch';
+import { checkLotScan, sameLot, type BinLotStock } from '../picking/lot';
 import { noChanges, reject, type CommandDef, type Outcome, type RuleContext } from './types';
 
 const id = z.string().min(1).max(64);
@@ -14,6 +15,11 @@ export const PickConfirmArgs = z.strictObject({
   qty,
   toteCode: code,
   assignmentEpoch: z.number().int().min(0),
+  /**
+   * argsVersion 2: the lot taken when the picker swapped it at the lot step (lot.ts);
+   * null or absent, the allocated lot. The server checks the swap with the same rule.
+   */
+  lot: code.nullable().optional(),
 });
 export type PickConfirmArgs = z.infer<typeof PickConfirmArgs>;
 
@@ -34,9 +40,11 @@ export type PickShortArgs = z.infer<typeof PickShortArgs>;
 
 export const pickConfirm: CommandDef<PickConfirmArgs> = {
   name: 'pick.confirm',
-  argsVersion: 1,
+  argsVersion: 2,
   args: PickConfirmArgs,
   roles: ['picker', 'lead'],
+  // Version 1 had no lot: the allocated lot was always taken.
+  upgrades: { 1: (old) => (old && typeof old === 'object' ? { ...old, lot: null } : old) },
 };
 
 export const pickShort: CommandDef<PickShortArgs> = {
@@ -52,6 +60,15 @@ export interface PickState {
   tasks: readonly PickTask[];
 }
 
+/** pick.confirm's state; a lot swap also needs the bin's balance of the lot taken. */
+export interface PickConfirmState extends PickState {
+  /** The task's bin's on-hand balance of `args.lot` (null: none); read only for a swap. */
+  lotStock?: BinLotStock | null;
+  /** yyyy-mm-dd, for the shelf-life window of a swapped lot. */
+  today?: string;
+  minShelfLifeDays?: number;
+}
+
 export function remainingQty(task: Pick<PickTask, 'qty' | 'pickedQty' | 'status'>): number {
   return task.status === 'open' ? Math.max(0, task.qty - task.pickedQty) : 0;
 }
@@ -60,6 +77,16 @@ export function remainingQty(task: Pick<PickTask, 'qty' | 'pickedQty' | 'status'
 export function toteOrder(tasks: readonly PickTask[], toteCode: string): string | null {
   const t = tasks.find((x) => x.toteCode === toteCode && x.pickedQty > 0);
   return t ? t.orderId : null;
+}
+
+/**
+ * A lot other than the allocated one, judged like the device's lot step: null when the
+ * allocated lot is taken (or the SKU has none), else the swap or the refusal.
+ */
+function lotSwap(state: PickConfirmState, task: PickTask, lot: string | null | undefined, now: string) {
+  if (!lot || task.lot === null || task.lot === undefined || sameLot(lot, task.lot)) return null;
+  const opts = { today: state.today ?? now.slice(0, 10), ...(state.minShelfLifeDays !== undefined ? { minShelfLifeDays: state.minShelfLifeDays } : {}) };
+  return checkLotScan({ lot: task.lot, expiry: task.expiry ?? null }, { lot }, state.lotStock ?? null, opts);
 }
 
 function moveToTote(task: PickTask, toteCode: string, n: number): StockMovement[] {
@@ -137,10 +164,19 @@ function epochOnOpenLine(wave: Wave, task: PickTask, epoch: number, actorId: str
   };
 }
 
-export function applyPickConfirm(state: PickState, args: PickConfirmArgs, ctx: RuleContext): Outcome {
+export function applyPickConfirm(state: PickConfirmState, args: PickConfirmArgs, ctx: RuleContext): Outcome {
   const found = openTask(state, args, args.qty, ctx.userId);
   if ('refusal' in found) return found.refusal;
-  const { task, wave } = found;
+  const { wave } = found;
+  let task = found.task;
+  const swap = lotSwap(state, task, args.lot, ctx.now);
+  if (swap && !swap.ok) {
+    return reject(swap.code, `lot ${swap.lot} may not replace ${swap.expected} in task ${task.id}`);
+  }
+  // The allocation follows the units in the hand: the task records the lot taken and the
+  // ledger moves that lot, so per-lot balances stay true.
+  const lotPatch = swap?.ok && swap.swap ? { lot: swap.swap.to, expiry: swap.swap.expiry } : null;
+  if (lotPatch) task = { ...task, ...lotPatch };
   const other = toteOrder(state.tasks, args.toteCode);
   if (other !== null && other !== task.orderId) {
     return reject(ErrorCode.TOTE_IN_USE, `tote ${args.toteCode} already holds another order in this wave`);
@@ -157,7 +193,7 @@ export function applyPickConfirm(state: PickState, args: PickConfirmArgs, ctx: R
   const changes = noChanges();
   changes.taskPatches.push({
     id: task.id,
-    patch: { pickedQty: patched.pickedQty, status: patched.status, toteCode: patched.toteCode, pickedBy: patched.pickedBy },
+    patch: { pickedQty: patched.pickedQty, status: patched.status, toteCode: patched.toteCode, pickedBy: patched.pickedBy, ...lotPatch },
   });
   changes.wavePatch = wavePatchAfter(wave, state.tasks, patched, ctx.now);
   changes.movements.push(...moveToTote(task, args.toteCode, n));

@@ -30,11 +30,15 @@ export class SqliteFast {
   }
 
   updatePickTasks(
-    tasks: readonly { id: string; pickedQty: number; status: string; toteCode: string | null; pickedBy: string | null; skippedAt: number | null; version: number }[],
+    tasks: readonly {
+      id: string; pickedQty: number; status: string; toteCode: string | null; pickedBy: string | null; skippedAt: number | null;
+      lot: string | null; expiry: string | null; version: number;
+    }[],
   ) {
     const stmt = this.prepare(
-      'update "pick_tasks" set "picked_qty" = ?, "status" = ?, "tote_code" = ?, "picked_by" = ?, "skipped_at" = ?, "version" = ? where "id" = ?',
+      // A lot swap at the lot step moves the task's lot and expiry (pick.confirm).
+      'update "pick_tasks" set "picked_qty" = ?, "status" = ?, "tote_code" = ?, "picked_by" = ?, "skipped_at" = ?, "lot" = ?, "expiry" = ?, "version" = ? where "id" = ?',
     );
-    for (const t of tasks) stmt.run(t.pickedQty, t.status, t.toteCode, t.pickedBy, t.skippedAt, t.version, t.id);
+    for (const t of tasks) stmt.run(t.pickedQty, t.status, t.toteCode, t.pickedBy, t.skippedAt, t.lot, t.expiry, t.version, t.id);
   }
 }

@@ -56,7 +56,7 @@ export function syncRoutes(app: FastifyInstance, { db, kind, fast, events, heart
   app.get('/api/sync/pull', async (req) => {
     const auth = requireAuth(req);
     const q = parseOr400(PullQuery, req.query);
-    return pullChanges(db, kind, { warehouseId: auth.warehouseId, deviceId: auth.deviceId }, q.cursor, q.limit);
+    return pullChanges(db, kind, { warehouseId: auth.warehouseId, deviceId: auth.deviceId, userId: auth.user.id }, q.cursor, q.limit);
   });
 
   const open = new Set<() => void>();

@@ -3,6 +3,7 @@ import type { PullResponse, Rejection } from '../../domain/sync';
 import type { DbKind } from '../db/connect';
 import type { Database } from '../db/schema';
 import { clampInt4, currentVersion } from '../db/version';
+import { readStock } from './pull-stock';
 import { toException, toLocation, toSku, toTask, toTote, toUserPublic, toWave } from './mappers';
 
 const SYNCED = ['locations', 'skus', 'totes', 'users', 'waves', 'pick_tasks', 'exceptions'] as const;
@@ -11,6 +12,8 @@ type Synced = (typeof SYNCED)[number];
 export interface PullCaller {
   warehouseId: string;
   deviceId: string;
+  /** The signed-in user: the bin stock sent is that of their open waves' SKUs. */
+  userId?: string | null;
 }
 
 /**
@@ -51,7 +54,10 @@ export async function pullChanges(
       cursor: hasMore ? upTo : head,
       hasMore,
       lastSeq: device ? Number(device.last_seq) : 0,
-      changes: await readChanges(trx, caller.warehouseId, cursor, upTo),
+      changes: {
+        ...(await readChanges(trx, caller.warehouseId, cursor, upTo)),
+        stock: await readStock(trx, caller.warehouseId, caller.userId ?? null, cursor, hasMore ? upTo : head),
+      },
       rejections: await readRejections(trx, caller.deviceId, cursor, upTo),
     };
   });
@@ -66,7 +72,7 @@ function range<T extends Synced>(trx: Transaction<Database>, t: T, wh: string, f
     .orderBy('version');
 }
 
-async function readChanges(trx: Transaction<Database>, wh: string, from: number, to: number): Promise<PullResponse['changes']> {
+async function readChanges(trx: Transaction<Database>, wh: string, from: number, to: number): Promise<Omit<PullResponse['changes'], 'stock'>> {
   const skuRows = await trx
     .selectFrom('skus')
     .selectAll()

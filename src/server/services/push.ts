@@ -35,6 +35,7 @@ import { findLocation, writeTotes, type ToteWrite } from './dropoff-writes';
 import { negativeStockCandidates, raiseNegativeStock } from './negative-stock';
 import { loadDeviceActorsAndWavesPg, loadDeviceAndActors, type Actor } from './push-actors';
 import { BatchMemory, loadCardExceptions, loadConfirmations, resolveExceptions } from './push-state';
+import { withLotStock } from './lot-stock';
 import { loadShortState } from './short-stock';
 import { WaveCache, type WaveTaskCache } from './wave-cache';
 
@@ -116,10 +117,10 @@ async function writeBatchPg(
     ),
     t as (
       update pick_tasks as t set picked_qty = u.picked_qty, status = u.status, tote_code = u.tote_code,
-        picked_by = u.picked_by, skipped_at = u.skipped_at, version = u.version
+        picked_by = u.picked_by, skipped_at = u.skipped_at, lot = u.lot, expiry = u.expiry, version = u.version
       from unnest(${col('id')}::text[], ${col('pickedQty')}::int4[], ${col('status')}::text[], ${col('toteCode')}::text[],
-        ${col('pickedBy')}::text[], ${col('skippedAt')}::int4[], ${col('version')}::int4[])
-        as u(id, picked_qty, status, tote_code, picked_by, skipped_at, version)
+        ${col('pickedBy')}::text[], ${col('skippedAt')}::int4[], ${col('lot')}::text[], ${col('expiry')}::text[], ${col('version')}::int4[])
+        as u(id, picked_qty, status, tote_code, picked_by, skipped_at, lot, expiry, version)
       where t.id = u.id and (select ok from ok)
     ),
     d as (
@@ -393,7 +394,8 @@ async function decide(
   switch (f.name) {
     case 'pick.confirm': {
       const a = f.args as PickConfirmArgs;
-      return applyPickConfirm(await waves.forPick(a.waveId, a.taskId, a.toteCode), a, ctx);
+      const state = await waves.forPick(a.waveId, a.taskId, a.toteCode);
+      return applyPickConfirm(a.lot ? await withLotStock(env.trx, env.warehouseId, env.batch, state, a, ctx.now) : state, a, ctx);
     }
     case 'pick.short': {
       const a = f.args as PickShortArgs;

@@ -6,7 +6,7 @@ import type { BatchMemory } from './push-state';
 import type { WaveCache } from './wave-cache';
 
 /** A seller's rules JSON may set the minimum shelf life at dispatch; allocation's default otherwise. */
-function minShelfLife(rules: string | null): number | undefined {
+export function minShelfLife(rules: string | null): number | undefined {
   try {
     const v = (JSON.parse(rules ?? '{}') as { minShelfLifeDays?: unknown }).minShelfLifeDays;
     return typeof v === 'number' && Number.isFinite(v) ? v : undefined;

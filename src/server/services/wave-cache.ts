@@ -203,10 +203,10 @@ export class WaveCache {
     if (this.kind === 'postgres') {
       const col = <K extends keyof PickTask>(k: K) => tasks.map((t) => t[k]);
       await sql`update pick_tasks as t set picked_qty = u.picked_qty, status = u.status, tote_code = u.tote_code,
-          picked_by = u.picked_by, skipped_at = u.skipped_at, version = u.version
+          picked_by = u.picked_by, skipped_at = u.skipped_at, lot = u.lot, expiry = u.expiry, version = u.version
         from unnest(${col('id')}::text[], ${col('pickedQty')}::int4[], ${col('status')}::text[], ${col('toteCode')}::text[],
-          ${col('pickedBy')}::text[], ${col('skippedAt')}::int4[], ${col('version')}::int4[])
-          as u(id, picked_qty, status, tote_code, picked_by, skipped_at, version)
+          ${col('pickedBy')}::text[], ${col('skippedAt')}::int4[], ${col('lot')}::text[], ${col('expiry')}::text[], ${col('version')}::int4[])
+          as u(id, picked_qty, status, tote_code, picked_by, skipped_at, lot, expiry, version)
         where t.id = u.id`.execute(this.trx);
       return;
     }
@@ -214,7 +214,10 @@ export class WaveCache {
     for (const t of tasks) {
       await this.trx
         .updateTable('pick_tasks')
-        .set({ picked_qty: t.pickedQty, status: t.status, tote_code: t.toteCode, picked_by: t.pickedBy, skipped_at: t.skippedAt, version: t.version })
+        .set({
+          picked_qty: t.pickedQty, status: t.status, tote_code: t.toteCode, picked_by: t.pickedBy, skipped_at: t.skippedAt,
+          lot: t.lot, expiry: t.expiry, version: t.version,
+        })
         .where('id', '=', t.id)
         .execute();
     }

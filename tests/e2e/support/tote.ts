@@ -35,7 +35,7 @@ export async function apiLogin(request: APIRequestContext, badge: string, pin: s
 }
 
 export async function apiPullAll(request: APIRequestContext, token: string): Promise<PullResponse['changes']> {
-  const all: PullResponse['changes'] = { locations: [], skus: [], totes: [], users: [], waves: [], tasks: [], exceptions: [] };
+  const all: PullResponse['changes'] = { locations: [], skus: [], totes: [], users: [], waves: [], tasks: [], exceptions: [], stock: [] };
   let cursor = 0;
   for (;;) {
     const res = await request.get(`/api/sync/pull?cursor=${cursor}`, { headers: { authorization: `Bearer ${token}` } });

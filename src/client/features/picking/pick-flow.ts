@@ -46,7 +46,8 @@ export interface FlowContext {
   wave: Wave;
   /** The stop's first task (the only one at a stop of one task). */
   task: PickTask;
-  location: Location | undefined;
+  /** `lots`: the bin's lots of the stop's SKU from the device's stock (local/stock.ts), when loaded. */
+  location: (Location & { lots?: readonly BinLotStock[] }) | undefined;
   sku: Sku | undefined;
   /**
    * Tasks of the wave to check a scanned tote against when there is no cart: at least
@@ -59,7 +60,7 @@ export interface FlowContext {
   cart?: CartSlots | null;
   /** The lot allocated to the stop; absent or null, the SKU is not lot-tracked. */
   lot?: AllocatedLot | null;
-  /** The bin's lots as the device knows them, to judge a lot swap; absent, a swap is refused. */
+  /** The bin's lots as the device knows them, to judge a lot swap; absent, `location.lots`; neither, a swap is refused. */
   binLots?: readonly BinLotStock[];
   /** Today, YYYY-MM-DD, for the shelf-life window of a swapped lot. */
   today?: string;
@@ -163,7 +164,7 @@ function judgeLot(state: FlowState, scan: ScanResult, ctx: FlowContext): FlowRes
   const read = lotFromScan(scan);
   if (!read) return null;
   if (state.lot && sameLot(state.lot, read.lot)) return { lot: state.lot };
-  const stock = ctx.binLots?.find((b) => sameLot(b.lot, read.lot)) ?? null;
+  const stock = (ctx.binLots ?? ctx.location?.lots)?.find((b) => sameLot(b.lot, read.lot)) ?? null;
   const check = checkLotScan(allocated, read, stock, { today: ctx.today ?? new Date().toISOString().slice(0, 10) });
   if (!check.ok) {
     return failKey(state, check.code, `errors.${check.code}`, { lot: check.lot, expected: check.expected, expiry: check.expiry ?? '' });
@@ -183,12 +184,17 @@ function addUnits(state: FlowState, stop: Stop, packQty: number, lot: string | n
   return ok(units === open ? toTote(next, stop, units) : { ...next, step: 'item' }, 'pick.units', { units, qty: open });
 }
 
+/** The lot taken when it is not the allocated one: pick.confirm carries it for the server to check. */
+function swappedLot(state: FlowState, ctx: FlowContext): string | null {
+  return ctx.lot && state.lot && !sameLot(state.lot, ctx.lot.lot) ? state.lot : null;
+}
+
 /** Commands for the puts whose tote was just scanned. */
-function putCommands(ctx: FlowContext, puts: readonly Put[], toteCode: string): FlowCommand[] {
+function putCommands(ctx: FlowContext, puts: readonly Put[], toteCode: string, lot: string | null): FlowCommand[] {
   const base = { waveId: ctx.wave.id, assignmentEpoch: ctx.wave.assignmentEpoch };
   return puts.map((p): FlowCommand =>
     p.kind === 'confirm'
-      ? { name: 'pick.confirm', args: { ...base, taskId: p.taskId, qty: p.qty, toteCode } }
+      ? { name: 'pick.confirm', args: { ...base, taskId: p.taskId, qty: p.qty, toteCode, ...(lot ? { lot } : {}) } }
       : { name: 'pick.short', args: { ...base, taskId: p.taskId, foundQty: p.qty, toteCode } },
   );
 }
@@ -225,7 +231,7 @@ function scanTote(state: FlowState, scan: ScanResult, tote: string | null, ctx: 
     toteCode = tote;
   }
   const left = puts.filter((p) => !taken.includes(p));
-  const commands = putCommands(ctx, taken, toteCode);
+  const commands = putCommands(ctx, taken, toteCode, swappedLot(state, ctx));
   const units = taken.reduce((n, p) => n + p.qty, 0);
   if (left.length > 0) return ok({ ...state, puts: left }, 'pick.saved', { units, tote: toteCode }, commands);
   commands.push(...zeroShortCommands(ctx, state.zeroShorts ?? []));
