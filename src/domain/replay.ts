@@ -1,5 +1,5 @@
-import { applyPickConfirm, applyPickShort, parseCommand } from './commands';
-import type { Changes, Outcome, PickConfirmArgs, PickShortArgs } from './commands';
+import { applyPickConfirm, applyPickShort, applyWaveDropoff, parseCommand } from './commands';
+import type { Changes, DropoffLocation, Outcome, PickConfirmArgs, PickShortArgs, WaveDropoffArgs } from './commands';
 import type { PickTask, Wave } from './model';
 
 /** A command as the device keeps it: enough to re-run its rule on any state. */
@@ -61,11 +61,36 @@ export function applyCommand(view: ViewRows, cmd: ReplayCommand): Outcome | null
       args,
       ctx,
     );
+  } else if (parsed.name === 'wave.dropoff') {
+    const args = parsed.args as WaveDropoffArgs;
+    outcome = applyWaveDropoff(
+      { wave: view.waves.get(args.waveId) ?? null, tasks: waveTasks(view, args.waveId), location: deviceBench(args) },
+      args,
+      ctx,
+    );
   } else {
     return null;
   }
   if (outcome.status === 'applied') applyChanges(view, outcome);
   return outcome;
+}
+
+/**
+ * The view holds no locations: the device records a drop-off only after checking the
+ * scanned label against its own locations (dropoffLocationError) and names the bench by
+ * id and code, so its replay takes that bench as checked. The server checks again; a
+ * refusal comes back as a conflict card. A drop-off without an id has no local effect.
+ */
+function deviceBench(args: WaveDropoffArgs): DropoffLocation | null {
+  return args.locationId && args.locationCode ? { id: args.locationId, code: args.locationCode, type: 'pack_bench' } : null;
+}
+
+/** The wave a command with a local effect changes: a pick's, or a drop-off's (which names no task). */
+export function commandWaveId(cmd: ReplayCommand): string | null {
+  const target = commandTarget(cmd);
+  if (target) return target.waveId;
+  const a = cmd.args as { waveId?: unknown } | null;
+  return cmd.name === 'wave.dropoff' && a && typeof a.waveId === 'string' ? a.waveId : null;
 }
 
 /**

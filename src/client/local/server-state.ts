@@ -1,4 +1,4 @@
-import { commandTarget } from '../../domain/replay';
+import { commandTarget, commandWaveId } from '../../domain/replay';
 import type { MutationResult, PullResponse, Rejection } from '../../domain/sync';
 import { recordPulledConflictsInTx, recordPushConflictsInTx } from './conflicts';
 import { db, type RejectionRow, type SkuRow } from './db';
@@ -43,10 +43,11 @@ export async function applyPullPage(page: PullResponse, opts: { final: boolean; 
       await recordPulledConflictsInTx(held, page.rejections);
       if (held.length) {
         for (const cmd of held) {
+          // A drop-off names a wave and no task; a refused one must lose its effect too.
+          const waveId = commandWaveId(cmd);
+          if (waveId !== null) dirty.waves.add(waveId);
           const target = commandTarget(cmd);
-          if (!target) continue;
-          dirty.waves.add(target.waveId);
-          dirty.tasks.add(target.taskId);
+          if (target) dirty.tasks.add(target.taskId);
         }
         await d.outbox.bulkDelete(held.map((r) => r.seq));
       }

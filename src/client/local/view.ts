@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import { applyCommand, commandTarget, replay, replaySlice, sliceNeeds, type SliceNeeds, type ViewRows } from '../../domain/replay';
+import { applyCommand, commandWaveId, replay, replaySlice, sliceNeeds, type SliceNeeds, type ViewRows } from '../../domain/replay';
 import type { Outcome } from '../../domain/commands';
 import type { PickTask, Wave } from '../../domain/model';
 import { db, type OutboxRow } from './db';
@@ -57,11 +57,11 @@ export interface ViewSlice {
  */
 export async function readViewSlice(cmd: Pick<OutboxRow, 'name' | 'args'>): Promise<ViewSlice | null> {
   const probe = { ...cmd, id: '', seq: 0, argsVersion: 0, userId: '', createdAt: '' };
-  const target = commandTarget(probe);
-  if (!target) return null;
+  const waveId = commandWaveId(probe);
+  if (waveId === null) return null;
   const d = db();
   const needs = sliceNeeds([probe]);
-  return { waveId: target.waveId, ...(await loadSlice(d.waves, d.tasks, target.waveId, needs)) };
+  return { waveId, ...(await loadSlice(d.waves, d.tasks, waveId, needs)) };
 }
 
 /**

@@ -1,15 +1,24 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useSession } from '../../local/use-session';
 import { useMyWaves } from '../../local/use-waves';
 
 export default function WaveListPage() {
   const { t } = useTranslation();
   const session = useSession();
-  const waves = useMyWaves(session?.user.id);
+  const all = useMyWaves(session?.user.id);
+  // A wave whose totes are at a pack bench is the packers' now.
+  const waves = all?.filter((w) => !w.wave.droppedAt);
+  // Set by the pick screen after a drop-off ("Totes at PACK-01 awaiting packing").
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   return (
     <div className="stack">
       <h1>{t('pick.waves')}</h1>
+      {notice && (
+        <p className="message message-success" role="status" data-testid="notice">
+          {notice}
+        </p>
+      )}
       {waves === undefined ? (
         <p className="muted">{t('common.loading')}</p>
       ) : waves.length === 0 ? (

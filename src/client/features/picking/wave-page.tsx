@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { remainingQty } from '../../../domain/commands';
 import { cartReady } from '../../../domain/picking/cart';
 import type { ScanResult } from '../../../domain/scan/normalise';
-import { findToteByCode } from '../../local/lookups';
+import { findLocationByCode, findToteByCode } from '../../local/lookups';
 import { saveCart } from '../../local/pick-cart';
 import { useRecentPicks, type LoggedPick } from '../../local/pick-log';
 import { loadWaveScreen, useToteCodes, useWaveScreen, type JudgedScreen } from '../../local/use-waves';
@@ -15,6 +15,8 @@ import { useScan } from '../../scan/use-scan';
 import { scanIntoCart } from './cart-flow';
 import { CartSetup } from './cart-setup';
 import { CurrentTask } from './current-task';
+import { DropoffPanel } from './dropoff-panel';
+import { scanDropoff } from './dropoff-flow';
 import { startFlow, stepFlow, type FlowContext, type FlowEvent, type Feedback } from './pick-flow';
 import { logConfirms, recordAll, recordUndo } from './pick-record';
 import { usePickStore } from './pick-store';
@@ -29,6 +31,7 @@ type Judged = JudgedScreen;
 function stepFormats(step: string | undefined): readonly BarcodeFormat[] | undefined {
   switch (step) {
     case 'bin':
+    case 'bench': // the pack bench's label, like a bin's
       return BIN_FORMATS;
     case 'item':
     case 'lot':
@@ -57,6 +60,7 @@ function afterPaint(): Promise<void> {
 export default function WavePage() {
   const { waveId = '' } = useParams();
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const saved = usePickStore((s) => s.flows[waveId]);
   const selectedId = usePickStore((s) => s.selected[waveId] ?? null);
   const setFlow = usePickStore((s) => s.setFlow);
@@ -123,7 +127,15 @@ export default function WavePage() {
       say(res.feedback);
       return;
     }
-    if (!task || !stop) return;
+    if (!task) {
+      // Every line is picked or short: the next scan is the pack bench the totes go to.
+      if (ev.type !== 'raw-scan' || w.droppedAt) return;
+      const r = await scanDropoff(w, ev.scan, findLocationByCode);
+      say(r.feedback);
+      if (r.bench) navigate('/pick', { state: { notice: t(r.feedback.key, r.feedback.params) } });
+      return;
+    }
+    if (!stop) return;
     const flowId = cart ? stop.key : task.id;
     const savedFlow = usePickStore.getState().flows[waveId];
     const flow = savedFlow?.taskId === flowId ? savedFlow : startFlow(flowId);
@@ -196,7 +208,8 @@ export default function WavePage() {
 
   // Each step asks the camera for its own formats; at the item step every read is a unit
   // (counting), so a label held in view counts once and must be taken away to count again.
-  const formats = stepFormats(loading ? 'cart' : flow?.step);
+  const atBench = detail !== undefined && wave !== null && !current && !wave.droppedAt;
+  const formats = stepFormats(loading ? 'cart' : atBench ? 'bench' : flow?.step);
   useScan((scan) => dispatch({ type: 'raw-scan', scan }), { ...(formats ? { formats } : {}), counting: flow?.step === 'item' });
 
   if (detail === undefined) return <p className="muted">{t('common.loading')}</p>;
@@ -278,14 +291,7 @@ export default function WavePage() {
           </div>
         </>
       ) : (
-        <div className="done stack" data-testid="wave-done" role="status">
-          <h2>{t('pick.done')}</h2>
-          <p>{t('pick.done-detail', { total })}</p>
-          <Link className="btn btn-primary" to="/pick">
-            {t('pick.back-to-waves')}
-          </Link>
-          {undoButton}
-        </div>
+        <DropoffPanel wave={wave} total={total} message={message} undoButton={undoButton} />
       )}
       {showUndo && recent && (
         <UndoPanel
