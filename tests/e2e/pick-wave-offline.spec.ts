@@ -26,6 +26,7 @@ test('a picker picks the whole demo wave offline and it syncs exactly once', asy
 
   const toteOf = new Map<string, string>();
   let nextTote = 1;
+  let lastBin = '';
   for (let done = 0; done < total; done++) {
     if (done === Math.floor(total / 2)) {
       await page.reload();
@@ -33,6 +34,7 @@ test('a picker picks the whole demo wave offline and it syncs exactly once', asy
     }
     const task = await readTask(page);
     await burst(page, task.bin);
+    lastBin = task.bin;
     for (let u = 0; u < task.open; u++) await burst(page, task.sku);
     let tote = toteOf.get(task.order);
     if (!tote) {
@@ -49,6 +51,15 @@ test('a picker picks the whole demo wave offline and it syncs exactly once', asy
   await page.reload();
   await expect(page.getByTestId('wave-done')).toBeVisible();
 
+  // Wave done: the totes go to a pack bench. A bin's label is not one and records nothing.
+  await expect(page.getByTestId('dropoff')).toBeVisible();
+  await burst(page, lastBin);
+  await expect(page.getByRole('alert')).toContainText('not a pack bench');
+  await burst(page, 'PACK-01');
+  await expect(page.getByTestId('notice')).toHaveText('Totes at PACK-01 awaiting packing');
+  await expect(page).toHaveURL(/\/pick$/);
+  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-pending', String(total + 1));
+
   await context.setOffline(false);
   await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-online', 'true');
   await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-pending', '0', { timeout: 30_000 });
@@ -58,6 +69,10 @@ test('a picker picks the whole demo wave offline and it syncs exactly once', asy
   const server = await apiPullAll(request, token);
   const wave = server.waves.find((w) => w.code === 'W-0001')!;
   expect(wave.status).toBe('done');
+  expect(wave.dropoffLocationId).toBe('loc-PACK-01');
+  const dropped = server.totes.filter((t) => t.waveId === wave.id);
+  expect(dropped.map((t) => t.code).sort()).toEqual([...new Set(toteOf.values())].sort());
+  for (const t of dropped) expect([t.status, t.locationId]).toEqual(['awaiting_packing', 'loc-PACK-01']);
   const tasks = server.tasks.filter((t) => t.waveId === wave.id);
   expect(tasks).toHaveLength(total);
   for (const t of tasks) {
