@@ -64,6 +64,8 @@ describe.each(BACKENDS)('server-sent events on %s', (kind) => {
     for (const t of await tasksOf(h, 'wave-W-0002')) expect(r.body).toContain(`<b>${(await h.db.db.selectFrom('locations').select('code').where('id', '=', t.location_id).executeTakeFirstOrThrow()).code}</b>`);
     expect(r.body).toMatch(/<b>Lot LL\d{2}02<\/b>/);
     for (const t of ['T0301', 'T0302', 'T0303']) expect(r.body).toContain(`<b>${t}</b>`);
+    // Where a done wave's totes are dropped off.
+    for (const b of ['PACK-01', 'PACK-04']) expect(r.body).toContain(`<b>${b}</b>`);
   });
 });
 

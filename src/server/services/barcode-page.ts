@@ -66,6 +66,7 @@ export async function renderBarcodePage(db: Kysely<Database>): Promise<string> {
   const skuById = new Map(skus.map((s) => [s.id, s]));
   const totes = await db.selectFrom('totes').select('code').orderBy('code').limit(30).execute();
   const users = await db.selectFrom('users').select(['name', 'badge', 'roles']).orderBy('badge').execute();
+  const benches = await db.selectFrom('locations').select('code').where('type', '=', 'pack_bench').orderBy('walk_seq').execute();
 
   const skuCards = skuIds.map((id) => {
     const s = skuById.get(id)!;
@@ -96,6 +97,9 @@ figcaption{font-size:.9rem}.bad{color:#b00}
     .join('')}</div>
 <h2>Items (GTIN and SKU code)</h2><div class="grid">${skuCards.join('')}</div>
 <h2>Totes</h2><div class="grid">${totes.map((t) => card(t.code, svg('code128', t.code))).join('')}</div>
+<h2>Pack benches (scan one when a wave is done: its totes wait there for packing)</h2><div class="grid">${benches
+    .map((b) => card(b.code, svg('code128', b.code)))
+    .join('')}</div>
 ${await clusterSection(db)}
 </body></html>`;
 }
