@@ -1,6 +1,7 @@
-import { applyPickConfirm, applyPickShort, applyWaveDropoff, parseCommand } from './commands';
-import type { Changes, DropoffLocation, Outcome, PickConfirmArgs, PickShortArgs, WaveDropoffArgs } from './commands';
+import { applyWaveDropoff, parseCommand } from './commands';
+import type { Changes, DropoffLocation, Outcome, WaveDropoffArgs } from './commands';
 import type { PickTask, Wave } from './model';
+import { decidePicking, type LoggedConfirm, type ReplayStock } from './replay-picking';
 
 /** A command as the device keeps it: enough to re-run its rule on any state. */
 export interface ReplayCommand {
@@ -17,6 +18,16 @@ export interface ReplayCommand {
 export interface ViewRows {
   waves: Map<string, Wave>;
   tasks: Map<string, PickTask>;
+  /** Bin stock and SKUs for lot swaps and short-pick re-allocation (replay-picking.ts); absent, neither. */
+  stock?: ReplayStock;
+  /** This device's logged confirms, for an undo whose confirm the outbox already forgot. */
+  loggedConfirms?: readonly LoggedConfirm[];
+}
+
+/** What the device reads beyond the wave's rows (see replay-picking.ts). */
+export interface ReplayExtras {
+  stock?: ReplayStock;
+  loggedConfirms?: readonly LoggedConfirm[];
 }
 
 function waveTasks(view: ViewRows, waveId: string): PickTask[] {
@@ -35,6 +46,8 @@ export function applyChanges(view: ViewRows, changes: Changes): void {
     const w = view.waves.get(changes.wavePatch.id);
     if (w) view.waves.set(w.id, { ...w, ...changes.wavePatch.patch });
   }
+  // A short pick's re-allocated stops, named after its mutation like the server's.
+  for (const t of changes.newTasks ?? []) view.tasks.set(t.id, { ...t });
 }
 
 /**
@@ -47,20 +60,9 @@ export function applyCommand(view: ViewRows, cmd: ReplayCommand): Outcome | null
   if (!parsed.ok) return null;
   const ctx = { userId: cmd.userId, mutationId: cmd.id, now: cmd.createdAt };
   let outcome: Outcome;
-  if (parsed.name === 'pick.confirm') {
-    const args = parsed.args as PickConfirmArgs;
-    outcome = applyPickConfirm(
-      { wave: view.waves.get(args.waveId) ?? null, tasks: waveTasks(view, args.waveId) },
-      args,
-      ctx,
-    );
-  } else if (parsed.name === 'pick.short') {
-    const args = parsed.args as PickShortArgs;
-    outcome = applyPickShort(
-      { wave: view.waves.get(args.waveId) ?? null, tasks: waveTasks(view, args.waveId) },
-      args,
-      ctx,
-    );
+  const picking = decidePicking(view, parsed.name, parsed.args, ctx);
+  if (picking) {
+    outcome = picking;
   } else if (parsed.name === 'wave.dropoff') {
     const args = parsed.args as WaveDropoffArgs;
     outcome = applyWaveDropoff(
@@ -101,10 +103,12 @@ export function commandWaveId(cmd: ReplayCommand): string | null {
 export function replay(
   server: { waves: readonly Wave[]; tasks: readonly PickTask[] },
   pending: readonly ReplayCommand[],
+  extras: ReplayExtras = {},
 ): { waves: Wave[]; tasks: PickTask[]; outcomes: Map<string, Outcome | null> } {
   const view: ViewRows = {
     waves: new Map(server.waves.map((w) => [w.id, { ...w }])),
     tasks: new Map(server.tasks.map((t) => [t.id, { ...t }])),
+    ...extras,
   };
   const outcomes = new Map<string, Outcome | null>();
   const ordered = [...pending].sort((a, b) => a.seq - b.seq);
@@ -120,7 +124,12 @@ export interface CommandTarget {
 }
 
 export function commandTarget(cmd: ReplayCommand): CommandTarget | null {
-  if (cmd.name !== 'pick.confirm' && cmd.name !== 'pick.short') return null;
+  if (cmd.name === 'pick.skip') {
+    const ids = commandTaskIds(cmd);
+    const w = (cmd.args as { waveId?: unknown } | null)?.waveId;
+    return ids[0] !== undefined && typeof w === 'string' ? { waveId: w, taskId: ids[0], toteCode: null } : null;
+  }
+  if (cmd.name !== 'pick.confirm' && cmd.name !== 'pick.short' && cmd.name !== 'pick.undo') return null;
   const a = cmd.args as { waveId?: unknown; taskId?: unknown; toteCode?: unknown } | null;
   if (!a || typeof a.waveId !== 'string' || typeof a.taskId !== 'string') return null;
   return { waveId: a.waveId, taskId: a.taskId, toteCode: typeof a.toteCode === 'string' ? a.toteCode : null };
@@ -143,18 +152,32 @@ export interface SliceNeeds {
   taskIds: Set<string>;
   toteCodes: Set<string>;
   openSample: number;
+  /** A skip numbers its mark after the wave's last one: the slice needs every skipped task. */
+  skipped?: boolean;
+}
+
+/** Every task a command names: a skip names a whole stop's. */
+export function commandTaskIds(cmd: ReplayCommand): string[] {
+  if (cmd.name === 'pick.skip') {
+    const ids = (cmd.args as { taskIds?: unknown } | null)?.taskIds;
+    return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
+  }
+  const t = commandTarget(cmd);
+  return t ? [t.taskId] : [];
 }
 
 export function sliceNeeds(cmds: readonly ReplayCommand[]): SliceNeeds {
   const taskIds = new Set<string>();
   const toteCodes = new Set<string>();
+  let skipped = false;
   for (const cmd of cmds) {
     const t = commandTarget(cmd);
     if (!t) continue;
-    taskIds.add(t.taskId);
+    for (const id of commandTaskIds(cmd)) taskIds.add(id);
     if (t.toteCode !== null) toteCodes.add(t.toteCode);
+    if (cmd.name === 'pick.skip') skipped = true;
   }
-  return { taskIds, toteCodes, openSample: taskIds.size + 1 };
+  return { taskIds, toteCodes, openSample: taskIds.size + 1, ...(skipped ? { skipped } : {}) };
 }
 
 /**
@@ -165,14 +188,16 @@ export function sliceNeeds(cmds: readonly ReplayCommand[]): SliceNeeds {
 export function replaySlice(
   slice: { wave: Wave | null; tasks: readonly PickTask[] },
   cmds: readonly ReplayCommand[],
+  extras: ReplayExtras = {},
 ): { wave: Wave | null; tasks: Map<string, PickTask>; outcomes: Map<string, Outcome | null> } {
   // Same order as a replay over the whole table (primary key), so `find` picks the same row.
   const byId = new Map<string, PickTask>();
   for (const t of slice.tasks) byId.set(t.id, t);
   const ordered = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const out = replay({ waves: slice.wave ? [slice.wave] : [], tasks: ordered }, cmds);
+  const out = replay({ waves: slice.wave ? [slice.wave] : [], tasks: ordered }, cmds, extras);
   const named = sliceNeeds(cmds).taskIds;
   const tasks = new Map<string, PickTask>();
-  for (const t of out.tasks) if (named.has(t.id)) tasks.set(t.id, t);
+  // Named tasks, and the tasks the commands created (a short pick's new stops).
+  for (const t of out.tasks) if (named.has(t.id) || !byId.has(t.id)) tasks.set(t.id, t);
   return { wave: out.waves[0] ?? null, tasks, outcomes: out.outcomes };
 }

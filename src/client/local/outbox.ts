@@ -39,7 +39,8 @@ export async function enqueue<N extends CommandName>(name: N, args: CommandArgs[
   const d = db();
   const t0 = performance.now();
   try {
-    const result = await d.transaction('rw', [d.meta, d.outbox, d.waves, d.tasks], async () => {
+    // Stock, locations and SKUs are read only by a short pick or a lot swap (replay-extras.ts).
+    const result = await d.transaction('rw', [d.meta, d.outbox, d.waves, d.tasks, d.stock, d.locations, d.skus], async () => {
       // One round of reads: the three meta rows (the seq is taken and bumped inside this
       // transaction) and the view rows the command can read.
       const [[sessionRow, deviceRow, seqRow], slice] = await Promise.all([

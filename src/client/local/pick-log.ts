@@ -45,6 +45,11 @@ export async function logConfirm(seq: number): Promise<void> {
   });
 }
 
+/** The wave's logged confirms, for replaying an undo whose confirm the outbox already forgot. */
+export async function loggedConfirms(waveId: string): Promise<LoggedPick[]> {
+  return readLog(waveId);
+}
+
 export async function markUndone(waveId: string, mutationId: string): Promise<void> {
   const d = db();
   await d.transaction('rw', d.meta, async () => {

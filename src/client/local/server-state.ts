@@ -1,4 +1,4 @@
-import { commandTarget, commandWaveId } from '../../domain/replay';
+import { commandTarget, commandTaskIds, commandWaveId } from '../../domain/replay';
 import type { MutationResult, PullResponse, Rejection } from '../../domain/sync';
 import { recordPulledConflictsInTx, recordPushConflictsInTx } from './conflicts';
 import { db, type RejectionRow, type SkuRow } from './db';
@@ -48,6 +48,7 @@ export async function applyPullPage(page: PullResponse, opts: { final: boolean; 
           if (waveId !== null) dirty.waves.add(waveId);
           const target = commandTarget(cmd);
           if (target) dirty.tasks.add(target.taskId);
+          for (const id of await madeBy(cmd)) dirty.tasks.add(id);
         }
         await d.outbox.bulkDelete(held.map((r) => r.seq));
       }
@@ -60,6 +61,17 @@ export async function applyPullPage(page: PullResponse, opts: { final: boolean; 
       }
     },
   );
+}
+
+/**
+ * The tasks a forgotten command changed besides its target: a skip's whole stop, and a
+ * short pick's optimistic new stops (named after its mutation id), which the pull's rows
+ * replace or which go when the server made none.
+ */
+async function madeBy(cmd: Parameters<typeof commandTaskIds>[0]): Promise<string[]> {
+  const ids = commandTaskIds(cmd);
+  if (cmd.name === 'pick.short') ids.push(...(await db().tasks.where(':id').startsWith(`${cmd.id}:`).primaryKeys()));
+  return ids;
 }
 
 async function putRejections(rows: readonly Rejection[]): Promise<void> {

@@ -2,9 +2,11 @@ import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Location, PickTask, Wave } from '../../domain/model';
 import type { CartSlot } from '../../domain/picking/cart';
+import type { BinLotStock } from '../../domain/picking/lot';
 import { buildStops, type Stop } from '../../domain/picking/walk';
 import { db, type SkuRow } from './db';
 import { loadCart, loadSkipMarks, withSkipMark } from './pick-cart';
+import { binLots } from './stock';
 
 export interface WaveSummary {
   wave: Wave;
@@ -39,7 +41,8 @@ export interface WaveScreen {
   closed: number;
   /** The chosen task if it is still open, else the first task of the next stop in the walk. */
   current: PickTask | null;
-  location: Location | undefined;
+  /** `lots`: the bin's lots of the current SKU, for the lot step (only for a lot-tracked stop). */
+  location: (Location & { lots?: BinLotStock[] }) | undefined;
   sku: SkuRow | undefined;
   /** A tote the current task's order already uses in this wave, to suggest. */
   orderTote: string | null;
@@ -71,7 +74,7 @@ async function nextTask(waveId: string, marks: ReadonlyMap<string, number>): Pro
 /** Reads the pick screen's rows in one read-only transaction, by index. */
 export async function loadWaveScreen(waveId: string, selectedId: string | null): Promise<WaveScreen> {
   const d = db();
-  return d.transaction('r', [d.waves, d.tasks, d.locations, d.skus, d.meta], async () => {
+  return d.transaction('r', [d.waves, d.tasks, d.locations, d.skus, d.meta, d.stock], async () => {
     const [wave, counts, chosen, marks] = await Promise.all([
       d.waves.get(waveId),
       waveCounts(waveId),
@@ -87,12 +90,14 @@ export async function loadWaveScreen(waveId: string, selectedId: string | null):
     const current = picked ? withSkipMark(picked, marks) : null;
     const none = { wave: wave ?? null, ...counts, location: undefined, sku: undefined, orderTote: null, stopTasks: [], cart, inUse };
     if (!current) return { ...none, current: null, stop: null };
-    const [location, sku, orderTasks, sameBin] = await Promise.all([
+    const [bin, lots, sku, orderTasks, sameBin] = await Promise.all([
       d.locations.get(current.locationId),
+      current.lot ? binLots(current.locationId, current.skuId) : undefined,
       d.skus.get(current.skuId),
       d.tasks.where('[waveId+orderId]').equals([waveId, current.orderId]).toArray(),
       cluster ? d.tasks.where('[waveId+status+walkSeq]').equals([waveId, 'open', current.walkSeq]).toArray() : [current],
     ]);
+    const location = bin && lots ? { ...bin, lots } : bin;
     orderTasks.sort(byWalk);
     const orderTote = orderTasks.find((x) => x.toteCode && x.pickedQty > 0)?.toteCode ?? null;
     const mine = sameBin.filter((t) => t.locationId === current.locationId && t.skuId === current.skuId).map((t) => withSkipMark(t, marks));

@@ -4,6 +4,7 @@ import type { Outcome } from '../../domain/commands';
 import type { PickTask, Wave } from '../../domain/model';
 import { db, type OutboxRow } from './db';
 import { getMeta, setMeta } from './meta';
+import { loadReplayExtras } from './replay-extras';
 
 /**
  * The view (`waves`, `tasks`) is the server rows (`srvWaves`, `srvTasks`) with the outbox
@@ -29,7 +30,7 @@ async function loadSlice(
   waveId: string,
   needs: SliceNeeds,
 ): Promise<{ wave: Wave | null; tasks: PickTask[] }> {
-  const [wave, named, toted, open] = await Promise.all([
+  const [wave, named, toted, open, skipped] = await Promise.all([
     waves.get(waveId),
     tasks.bulkGet([...needs.taskIds]),
     needs.toteCodes.size ? tasks.where('[waveId+toteCode]').anyOf([...needs.toteCodes].map((c) => [waveId, c])).toArray() : [],
@@ -38,9 +39,11 @@ async function loadSlice(
       .between([waveId, 'open', Dexie.minKey], [waveId, 'open', Dexie.maxKey])
       .limit(needs.openSample)
       .toArray(),
+    // Rare (a skip is pending): the wave's skipped tasks, for the next skip ordinal.
+    needs.skipped ? tasks.where('waveId').equals(waveId).filter((t) => t.skippedAt !== null && t.skippedAt !== undefined).toArray() : [],
   ]);
   const inWave = named.filter((t): t is PickTask => !!t && t.waveId === waveId);
-  return { wave: wave ?? null, tasks: [...inWave, ...toted, ...open] };
+  return { wave: wave ?? null, tasks: [...inWave, ...toted, ...open, ...skipped] };
 }
 
 /** The view rows a new command can read; see `applyToViewSlice`. */
@@ -74,6 +77,7 @@ export async function applyToViewSlice(slice: ViewSlice | null, row: OutboxRow):
   const view: ViewRows = {
     waves: new Map(slice.wave ? [[slice.wave.id, slice.wave]] : []),
     tasks: new Map([...slice.tasks].sort(byId).map((t) => [t.id, t])),
+    ...(await loadReplayExtras([row], slice.tasks)),
   };
   const before = new Map(view.tasks);
   const outcome = applyCommand(view, row);
@@ -128,9 +132,10 @@ async function refreshWave(waveId: string, dirtyIds: readonly string[]): Promise
   const slice = cmds.length
     ? await loadSlice(d.srvWaves, d.srvTasks, waveId, needs)
     : { wave: (await d.srvWaves.get(waveId)) ?? null, tasks: [] };
-  const res = replaySlice(slice, cmds);
+  const res = replaySlice(slice, cmds, cmds.length ? await loadReplayExtras(cmds, slice.tasks) : {});
 
-  const ids = [...new Set([...needs.taskIds, ...dirtyIds])];
+  // Named and dirty tasks, and the new stops of pending short picks.
+  const ids = [...new Set([...needs.taskIds, ...dirtyIds, ...res.tasks.keys()])];
   const others = ids.filter((id) => !res.tasks.has(id));
   const [srvOthers, current] = await Promise.all([d.srvTasks.bulkGet(others), d.tasks.bulkGet(ids)]);
   const srvOf = new Map(others.map((id, i) => [id, srvOthers[i]]));
@@ -188,7 +193,7 @@ export async function takeDirtyInTx(dirty: Dirty = emptyDirty()): Promise<Dirty>
 export async function rebuildViewInTx(): Promise<void> {
   const d = db();
   const [waves, tasks, outbox] = await Promise.all([d.srvWaves.toArray(), d.srvTasks.toArray(), d.outbox.orderBy('seq').toArray()]);
-  const view = replay({ waves, tasks }, outbox);
+  const view = replay({ waves, tasks }, outbox, await loadReplayExtras(outbox, tasks));
   await d.waves.clear();
   await d.tasks.clear();
   await d.waves.bulkPut(view.waves);
@@ -198,7 +203,7 @@ export async function rebuildViewInTx(): Promise<void> {
 
 function viewTables() {
   const d = db();
-  return [d.srvWaves, d.srvTasks, d.outbox, d.waves, d.tasks, d.viewDirty, d.meta];
+  return [d.srvWaves, d.srvTasks, d.outbox, d.waves, d.tasks, d.viewDirty, d.meta, d.stock, d.locations, d.skus];
 }
 
 export async function rebuildView(): Promise<void> {

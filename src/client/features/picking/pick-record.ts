@@ -23,7 +23,7 @@ async function recordOne(cmd: FlowCommand): Promise<EnqueueResult> {
     case 'pick.short':
       return enqueue('pick.short', cmd.args, REFUSE);
     case 'pick.skip': {
-      // The device's own mark moves the walk on at once (the view does not replay skips);
+      // The device's own mark moves the walk on at once (the view replays the skip too);
       // the command numbers it on the server, whose mark wins on the next pull.
       await skipLocally(cmd.args.waveId, cmd.args.taskIds);
       return enqueue('pick.skip', cmd.args);
