@@ -161,6 +161,20 @@ describe('lot step', () => {
     if (step === 'lot') expect(r.state).toBe(s0);
   });
 
+  it.each<{ name: string; lotScan: string; sent: string | undefined; via: 'binLots' | 'location' }>([
+    { name: 'a swapped lot is sent on every confirm of the stop', lotScan: 'L090', sent: 'L090', via: 'binLots' },
+    { name: 'the screen\'s bin lots (location.lots) judge a swap too', lotScan: 'L090', sent: 'L090', via: 'location' },
+    { name: 'the allocated lot is not sent', lotScan: 'l100', sent: undefined, via: 'binLots' },
+  ])('$name', ({ lotScan, sent, via }) => {
+    const c = via === 'binLots' ? lotCtx : { ...lotCtx, binLots: undefined, location: { ...location, lots: lotCtx.binLots } };
+    const units = Array.from({ length: 6 }, () => scan('MILK-0001'));
+    const { state } = run([scan('B02-01-1'), scan(lotScan), ...units], c);
+    expect(state.step).toBe('tote');
+    const cmds = ['T0001', 'T0002', 'T0003'].flatMap((t) => stepFlow(run([scan('B02-01-1'), scan(lotScan), ...units], c).state, scan(t, t), c).commands);
+    expect(cmds.map((x) => x.name)).toEqual(['pick.confirm', 'pick.confirm', 'pick.confirm']);
+    for (const x of cmds) expect((x.args as { lot?: string }).lot).toBe(sent);
+  });
+
   it('a unit of another lot after the lot was taken is judged again', () => {
     const s = stepFlow(atLot(), scan('L100'), lotCtx).state;
     const r = stepFlow(s, scan('(01)05012345678900(17)270601(10)L200'), lotCtx);
