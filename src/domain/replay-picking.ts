@@ -116,8 +116,10 @@ function remember(view: PickingRows, name: string, args: unknown, outcome: Outco
   const confirms = (view.confirms ??= new Map());
   if (name === 'pick.confirm') {
     const a = args as PickConfirmArgs;
-    const qty = outcome.movements.filter((m) => m.containerCode !== null && m.delta > 0).reduce((n, m) => n + m.delta, 0);
-    confirms.set(ctx.mutationId, { mutationId: ctx.mutationId, taskId: a.taskId, qty, toteCode: a.toteCode, userId: ctx.userId, undone: false });
+    const into = outcome.movements.filter((m) => m.containerCode !== null && m.delta > 0);
+    const qty = into.reduce((n, m) => n + m.delta, 0);
+    const stock = into[0] ? { lot: into[0].lot, expiry: into[0].expiry } : undefined;
+    confirms.set(ctx.mutationId, { mutationId: ctx.mutationId, taskId: a.taskId, qty, toteCode: a.toteCode, userId: ctx.userId, undone: false, ...(stock ? { stock } : {}) });
   } else if (name === 'pick.undo') {
     const a = args as PickUndoArgs;
     const c = undoConfirmations(view, ctx).find((x) => x.mutationId === a.mutationIdToUndo);

@@ -81,4 +81,18 @@ describe.each(BACKENDS)('lot swap and bin stock on %s', (kind) => {
       [[t.location_id, null, 'LSWAP1', -1], [null, 'T0301', 'LSWAP1', 1]].sort(),
     );
   });
+
+  it('an undo of a pick made before the swap puts back the lot that pick took', async () => {
+    const t = await lotTask();
+    const first = await db().selectFrom('mutations').select(['id', 'args']).where('wave_id', '=', t.wave_id)
+      .where('name', '=', 'pick.confirm').where('status', '=', 'applied').orderBy('version').executeTakeFirstOrThrow();
+    const took = await db().selectFrom('stock_ledger').select(['lot', 'expiry']).where('mutation_id', '=', first.id)
+      .where('container_code', 'is not', null).executeTakeFirstOrThrow();
+    expect(took.lot).not.toBe(t.lot); // the task has the swapped lot by now
+    const d = await Device.signIn(h.app, 'U1001', PAT);
+    const undo = d.command('pick.undo', { waveId: t.wave_id, taskId: t.id, mutationIdToUndo: first.id, qty: 1, toteCode: 'T0301', assignmentEpoch: 1 });
+    expect((await d.push([undo])).results[0]).toMatchObject({ status: 'applied' });
+    const rows = await db().selectFrom('stock_ledger').selectAll().where('mutation_id', '=', undo.id).execute();
+    expect(rows.map((r) => [r.lot, r.expiry])).toEqual([[took.lot, took.expiry], [took.lot, took.expiry]]);
+  });
 });

@@ -80,6 +80,15 @@ describe('applyPickUndo', () => {
     ]);
   });
 
+  it.each([
+    { name: 'the confirm\'s own lot, when the task\'s lot was swapped since', stock: { lot: 'LA', expiry: '2030-06-01' }, want: ['LA', '2030-06-01'] },
+    { name: 'the task\'s lot when the confirm names none (an older log)', stock: undefined, want: ['LB', '2030-05-01'] },
+  ])('puts back $name', ({ stock, want }) => {
+    const s = st({ tasks: [task('t1', { lot: 'LB', expiry: '2030-05-01' })], confirmations: [conf(stock ? { stock } : {})] });
+    const out = applyPickUndo(s, args(), ctx);
+    expect(out.movements.map((m) => [m.lot, m.expiry])).toEqual([want, want]);
+  });
+
   it('records who undid which confirm and when, for the audit trail', () => {
     const out = applyPickUndo(st(), args(), ctx);
     if (out.status !== 'applied') throw new Error(`expected applied, got ${out.code}`);

@@ -52,6 +52,11 @@ export interface PickConfirmation {
   /** Who confirmed it: only they may undo it, it is their physical action. */
   userId: string;
   undone: boolean;
+  /**
+   * The lot and expiry it moved, when known: a lot swapped later in the line changes the
+   * task's lot, and the undo must put back what this confirm took. Absent, the task's.
+   */
+  stock?: { lot: string | null; expiry: string | null };
 }
 
 export interface PickUndoState {
@@ -88,8 +93,9 @@ function refuse(code: ErrorCode, message: string): UndoOutcome {
   return { status: 'rejected', code, message, taskPatches: [], wavePatch: null, movements: [], exceptions: [] };
 }
 
-function negate(task: PickTask, toteCode: string, qty: number): UndoMovement[] {
-  const base = { skuId: task.skuId, lot: task.lot ?? null, expiry: task.expiry ?? null, reason: UNDO_REASON };
+function negate(task: PickTask, toteCode: string, qty: number, stock?: PickConfirmation['stock']): UndoMovement[] {
+  const lot = stock ?? { lot: task.lot ?? null, expiry: task.expiry ?? null };
+  const base = { skuId: task.skuId, lot: lot.lot, expiry: lot.expiry, reason: UNDO_REASON };
   return [
     { ...base, locationId: null, containerCode: toteCode, delta: -qty },
     { ...base, locationId: task.locationId, containerCode: null, delta: qty },
@@ -126,7 +132,7 @@ export function applyPickUndo(state: PickUndoState, args: PickUndoArgs, ctx: Rul
     taskPatches: [{ id: task.id, patch: { pickedQty, status: 'open', toteCode, pickedBy } }],
     // A reopened line reopens a finished wave.
     wavePatch: wave.status === 'done' ? { id: wave.id, patch: { status: 'picking', completedAt: null } } : null,
-    movements: negate(task, c.toteCode, c.qty),
+    movements: negate(task, c.toteCode, c.qty, c.stock),
     exceptions: [],
   };
   // The undo is physical too: a stale epoch is accepted and the lead told, like a pick.

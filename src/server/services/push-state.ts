@@ -22,9 +22,17 @@ export class BatchMemory {
 
 const undoneBy = (args: unknown) => (args as Partial<PickUndoArgs>).mutationIdToUndo;
 
+type MovedRow = { container_code: string | null; delta: number | string; lot?: string | null; expiry?: string | null };
+
 /** Units a confirm moved into its tote: its positive container movements. */
-function movedQty(rows: readonly { container_code: string | null; delta: number | string }[]): number {
+function movedQty(rows: readonly MovedRow[]): number {
   return rows.filter((r) => r.container_code !== null && Number(r.delta) > 0).reduce((n, r) => n + Number(r.delta), 0);
+}
+
+/** The lot a confirm moved (a swapped lot may differ from the task's lot by now). */
+function movedStock(rows: readonly MovedRow[]): PickConfirmation['stock'] {
+  const r = rows.find((x) => x.container_code !== null && Number(x.delta) > 0);
+  return r ? { lot: r.lot ?? null, expiry: r.expiry ?? null } : undefined;
 }
 
 /**
@@ -34,20 +42,20 @@ function movedQty(rows: readonly { container_code: string | null; delta: number 
  */
 export async function loadConfirmations(trx: Transaction<Database>, batch: BatchMemory, a: PickUndoArgs): Promise<PickConfirmation[]> {
   const id = a.mutationIdToUndo;
-  let c: { taskId: string; toteCode: string; userId: string; qty: number } | null = null;
+  let c: { taskId: string; toteCode: string; userId: string; qty: number; stock?: PickConfirmation['stock'] } | null = null;
   const mem = batch.commands.get(id);
   if (mem) {
     if (mem.name === 'pick.confirm' && mem.status === 'applied') {
       const args = mem.args as { taskId: string; toteCode: string };
-      const rows = mem.outcome.movements.map((m) => ({ container_code: m.containerCode, delta: m.delta }));
-      c = { taskId: args.taskId, toteCode: args.toteCode, userId: mem.userId, qty: movedQty(rows) };
+      const rows = mem.outcome.movements.map((m) => ({ container_code: m.containerCode, delta: m.delta, lot: m.lot, expiry: m.expiry }));
+      c = { taskId: args.taskId, toteCode: args.toteCode, userId: mem.userId, qty: movedQty(rows), stock: movedStock(rows) };
     }
   } else {
     const m = await trx.selectFrom('mutations').select(['name', 'args', 'status', 'user_id']).where('id', '=', id).executeTakeFirst();
     if (m && m.name === 'pick.confirm' && m.status === 'applied') {
       const args = JSON.parse(m.args) as { taskId: string; toteCode: string };
-      const rows = await trx.selectFrom('stock_ledger').select(['container_code', 'delta']).where('mutation_id', '=', id).execute();
-      c = { taskId: args.taskId, toteCode: args.toteCode, userId: m.user_id, qty: movedQty(rows) };
+      const rows = await trx.selectFrom('stock_ledger').select(['container_code', 'delta', 'lot', 'expiry']).where('mutation_id', '=', id).execute();
+      c = { taskId: args.taskId, toteCode: args.toteCode, userId: m.user_id, qty: movedQty(rows), stock: movedStock(rows) };
     }
   }
   if (!c) return [];
