@@ -13,7 +13,7 @@ import {
   type RuleContext,
 } from './commands';
 import type { PickTask, StockMovement, Wave } from './model';
-import type { SkuTracking, StockLot } from './picking/allocation';
+import { netOfOpenNeeds, type SkuTracking, type StockLot } from './picking/allocation';
 import { sameLot } from './picking/lot';
 
 /**
@@ -72,19 +72,10 @@ function freeLots(view: PickingRows, skuId: string, shortTaskId: string): StockL
   const open = new Map<string, PickTask>();
   for (const t of view.stock?.openTasks?.(skuId) ?? []) open.set(t.id, t);
   for (const t of view.tasks.values()) if (t.skuId === skuId) open.set(t.id, t);
-  for (const t of open.values()) {
-    if (t.id === shortTaskId || t.status !== 'open') continue;
-    let rest = t.qty - t.pickedQty;
-    const from = lots
-      .filter((l) => l.locationId === t.locationId && (t.lot === null || l.lot === t.lot))
-      .sort((x, y) => (x.expiry ?? '').localeCompare(y.expiry ?? ''));
-    for (const l of from) {
-      if (rest <= 0) break;
-      const take = Math.min(Math.max(0, l.available), rest);
-      l.available -= take;
-      rest -= take;
-    }
-  }
+  const needs = [...open.values()]
+    .filter((t) => t.status === 'open')
+    .map((t) => ({ id: t.id, locationId: t.locationId, lot: t.lot, need: t.qty - t.pickedQty }));
+  netOfOpenNeeds(lots, needs, shortTaskId);
   return lots;
 }
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   allocate,
   insideShelfLife,
+  netOfOpenNeeds,
   shelfLifeCutoff,
+  type OpenNeed,
   type Allocation,
   type HeldReason,
   type SkuTracking,
@@ -135,5 +137,25 @@ describe('allocate', () => {
     const again = allocate({ skuId: 'x', qty: 15 }, FEFO, [...stock].reverse(), { today: TODAY });
     expect(again).toEqual(first);
     expect(first.allocations.map(short)).toEqual(['R01:L1:3', 'A02:L0:4', 'A02:L3:4', 'A03:L2:4']);
+  });
+});
+
+describe('netOfOpenNeeds', () => {
+  const lots = () => [
+    s('A01', 5, { lot: 'L2', expiry: '2027-06-01' }),
+    s('A01', 3, { lot: 'L1', expiry: '2027-03-01' }),
+    s('A02', 4),
+  ];
+  const n = (id: string, locationId: string, need: number, lot: string | null = null): OpenNeed => ({ id, locationId, lot, need });
+  const free = (l: StockLot[]) => l.map((x) => `${x.locationId}:${x.lot ?? '-'}:${x.available}`).join(' ');
+  it.each([
+    ['nothing open leaves every lot free', [], 'A01:L2:5 A01:L1:3 A02:-:4'],
+    ['a task without a lot takes its bin first-expiry-first', [n('t1', 'A01', 4)], 'A01:L2:4 A01:L1:0 A02:-:4'],
+    ['a task with a lot takes only that lot', [n('t1', 'A01', 2, 'L2')], 'A01:L2:3 A01:L1:3 A02:-:4'],
+    ['the short task itself is not netted', [n('short', 'A01', 8)], 'A01:L2:5 A01:L1:3 A02:-:4'],
+    ['needs beyond the stock stop at zero', [n('t1', 'A02', 9)], 'A01:L2:5 A01:L1:3 A02:-:0'],
+    ['needs add up across tasks', [n('t1', 'A01', 2), n('t2', 'A01', 2)], 'A01:L2:4 A01:L1:0 A02:-:4'],
+  ])('%s', (_name, needs, expected) => {
+    expect(free(netOfOpenNeeds(lots(), needs, 'short'))).toBe(expected);
   });
 });

@@ -197,3 +197,33 @@ export function allocate(
   const got = allocations.reduce((n, a) => n + a.qty, 0);
   return { allocations, shortQty: need - got, held: held.sort((a, b) => a.locationId.localeCompare(b.locationId) || cmpStr(a.lot, b.lot)) };
 }
+
+/** Units an open task still needs from its bin (and lot, when the task names one). */
+export interface OpenNeed {
+  id: string;
+  locationId: string;
+  lot: string | null;
+  need: number;
+}
+
+/**
+ * Takes what other open tasks still need off the bins' lots (in place), so only free
+ * stock is re-allocated. A task without a lot takes from its bin's lots
+ * first-expiry-first, as allocation would. The device and the server both net this way.
+ */
+export function netOfOpenNeeds(lots: StockLot[], needs: Iterable<OpenNeed>, exceptTaskId: string): StockLot[] {
+  for (const n of needs) {
+    if (n.id === exceptTaskId) continue;
+    let rest = n.need;
+    const from = lots
+      .filter((l) => l.locationId === n.locationId && (n.lot === null || l.lot === n.lot))
+      .sort((x, y) => (x.expiry ?? '').localeCompare(y.expiry ?? ''));
+    for (const l of from) {
+      if (rest <= 0) break;
+      const take = Math.min(Math.max(0, l.available), rest);
+      l.available -= take;
+      rest -= take;
+    }
+  }
+  return lots;
+}

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { PickShortArgs, PickShortState } from '../../domain/commands';
-import type { StockLot } from '../../domain/picking/allocation';
+import { netOfOpenNeeds, type StockLot } from '../../domain/picking/allocation';
 import type { Database } from '../db/schema';
 import type { BatchMemory } from './push-state';
 import type { WaveCache } from './wave-cache';
@@ -75,20 +75,7 @@ export async function loadShortState(
     ...waves.openTasksOfSku(task.skuId).map((t) => ({ id: t.id, locationId: t.locationId, lot: t.lot, need: t.qty - t.pickedQty })),
   ];
   const all = [...lots.values()];
-  for (const n of needs) {
-    if (n.id === task.id) continue;
-    // A task without a lot takes from its bin's lots first-expiry-first, like allocation.
-    let rest = n.need;
-    const from = all
-      .filter((l) => l.locationId === n.locationId && (n.lot === null || l.lot === n.lot))
-      .sort((x, y) => (x.expiry ?? '').localeCompare(y.expiry ?? ''));
-    for (const l of from) {
-      if (rest <= 0) break;
-      const take = Math.min(Math.max(0, l.available), rest);
-      l.available -= take;
-      rest -= take;
-    }
-  }
+  netOfOpenNeeds(all, needs, task.id);
   const days = minShelfLife(sku?.rules ?? null);
   return {
     ...base,
