@@ -1,28 +1,6 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import {
-  applyConflictResolve,
-  applyPickConfirm,
-  applyPickShortRealloc,
-  applyPickSkip,
-  applyPickUndoRecorded,
-  applyWaveAssign,
-  applyWaveDropoff,
-  COMMANDS,
-  type ConflictResolveArgs,
-  type PickSkipArgs,
-  type PickUndoArgs,
-  parseCommand,
-  reject,
-  type CommandName,
-  type Outcome,
-  type PickConfirmArgs,
-  type PickShortArgs,
-  type WaveAssignArgs,
-  type WaveDropoffArgs,
-} from '../../domain/commands';
+import { parseCommand, type CommandName } from '../../domain/commands';
 import { ErrorCode } from '../../domain/errors';
-import { mutationIdOfCard } from '../../domain/picking/conflict-card';
-import { hasAnyRole } from '../../domain/roles';
 import type { Mutation, MutationResult, PushRequest, PushResponse } from '../../domain/sync';
 import { insertMany, insertRows, unnestColumns, type PgType } from '../db/bulk';
 import { PREPARED, type DbKind } from '../db/connect';
@@ -31,12 +9,11 @@ import type { CountTasksTable, Database, ExceptionsTable, MutationsTable, StockL
 import type { PickTask } from '../../domain/model';
 import { clampInt4, VersionClock } from '../db/version';
 import { ApiError } from './api-error';
-import { findLocation, writeTotes, type ToteWrite } from './dropoff-writes';
+import { writeTotes, type ToteWrite } from './dropoff-writes';
 import { negativeStockCandidates, raiseNegativeStock } from './negative-stock';
 import { loadDeviceActorsAndWavesPg, loadDeviceAndActors, type Actor } from './push-actors';
-import { BatchMemory, loadCardExceptions, loadConfirmations, resolveExceptions } from './push-state';
-import { withLotStock } from './lot-stock';
-import { loadShortState } from './short-stock';
+import { BatchMemory, resolveExceptions } from './push-state';
+import { decide } from './push-decide';
 import { WaveCache, type WaveTaskCache } from './wave-cache';
 
 export interface PushCaller {
@@ -368,66 +345,4 @@ async function applyFresh(
   await write('exceptions', EXCEPTION_COLS, exceptions);
   await waves.flush();
   await raiseNegativeStock(trx, clock, caller.warehouseId, ledger, now, caller.fast);
-}
-
-/** What rules that read beyond the wave need: the transaction and this batch's earlier commands. */
-interface DecideEnv {
-  trx: Transaction<Database>;
-  batch: BatchMemory;
-  warehouseId: string;
-}
-
-async function decide(
-  f: Parsed,
-  actors: Map<string, Actor>,
-  waves: WaveCache,
-  ctx: { userId: string; mutationId: string; now: string },
-  env: DecideEnv,
-): Promise<Outcome> {
-  const user = actors.get(f.m.userId);
-  if (!user || !user.onDevice) {
-    return reject(ErrorCode.FORBIDDEN, `user ${f.m.userId} has not signed in on this device`);
-  }
-  if (!hasAnyRole(user.roles, COMMANDS[f.name].roles)) {
-    return reject(ErrorCode.FORBIDDEN, `${f.name} is not allowed for this user's roles`);
-  }
-  switch (f.name) {
-    case 'pick.confirm': {
-      const a = f.args as PickConfirmArgs;
-      const state = await waves.forPick(a.waveId, a.taskId, a.toteCode);
-      return applyPickConfirm(a.lot ? await withLotStock(env.trx, env.warehouseId, env.batch, state, a, ctx.now) : state, a, ctx);
-    }
-    case 'pick.short': {
-      const a = f.args as PickShortArgs;
-      return applyPickShortRealloc(await loadShortState(env.trx, env.warehouseId, waves, env.batch, a, ctx.now), a, ctx);
-    }
-    case 'pick.skip': {
-      const a = f.args as PickSkipArgs;
-      return applyPickSkip(await waves.whole(a.waveId), a, ctx);
-    }
-    case 'pick.undo': {
-      const a = f.args as PickUndoArgs;
-      const { wave, tasks } = await waves.forPick(a.waveId, a.taskId, null);
-      const confirmations = await loadConfirmations(env.trx, env.batch, a);
-      // Every tote holding the wave's units left the cart together at its drop-off.
-      const dropped = Boolean(wave?.droppedAt);
-      return applyPickUndoRecorded({ wave, tasks, confirmations, toteOffCart: () => dropped }, a, ctx);
-    }
-    case 'wave.dropoff': {
-      const a = f.args as WaveDropoffArgs;
-      const state = await waves.whole(a.waveId);
-      const location = await findLocation(env.trx, env.warehouseId, a);
-      return applyWaveDropoff({ ...state, location }, a, ctx);
-    }
-    case 'conflict.resolve': {
-      const a = f.args as ConflictResolveArgs;
-      return applyConflictResolve(await loadCardExceptions(env.trx, env.batch, env.warehouseId, mutationIdOfCard(a.cardId)), a, ctx);
-    }
-    case 'wave.assign': {
-      const a = f.args as WaveAssignArgs;
-      const wave = await waves.wave(a.waveId);
-      const assignee = actors.get(a.userId) ?? null;
-      return applyWaveAssign({ wave, assignee }, a, ctx);
-    }
-  }
 }
