@@ -24,38 +24,44 @@ export async function applyPullPage(page: PullResponse, opts: { final: boolean; 
     [d.locations, d.skus, d.totes, d.users, d.srvWaves, d.srvTasks, d.exceptions, d.stock, d.meta, d.outbox, d.rejections, d.conflicts, d.waves, d.tasks, d.viewDirty],
     async () => {
       const dirty = emptyDirty();
-      if (c.locations.length) await d.locations.bulkPut(c.locations);
-      if (c.skus.length) await d.skus.bulkPut(c.skus.map(skuRow));
-      if (c.totes.length) await d.totes.bulkPut(c.totes);
-      if (c.users.length) await d.users.bulkPut(c.users);
-      if (c.waves.length) await d.srvWaves.bulkPut(c.waves);
-      if (c.tasks.length) await d.srvTasks.bulkPut(c.tasks);
-      if (c.exceptions.length) await d.exceptions.bulkPut(c.exceptions);
-      if (c.stock.length) await d.stock.bulkPut(c.stock);
+      // Every independent request is issued at once (the transaction still runs them in
+      // order): awaited one by one, a page took a round trip each and held the tasks
+      // table, and so the next scan's outbox write, for 100 ms on a slow handheld.
+      const [held] = await Promise.all([
+        // Commands the server holds stop being replayed: their rows must be refreshed.
+        d.outbox.where('seq').belowOrEqual(page.lastSeq).toArray(),
+        c.locations.length ? d.locations.bulkPut(c.locations) : null,
+        c.skus.length ? d.skus.bulkPut(c.skus.map(skuRow)) : null,
+        c.totes.length ? d.totes.bulkPut(c.totes) : null,
+        c.users.length ? d.users.bulkPut(c.users) : null,
+        c.waves.length ? d.srvWaves.bulkPut(c.waves) : null,
+        c.tasks.length ? d.srvTasks.bulkPut(c.tasks) : null,
+        c.exceptions.length ? d.exceptions.bulkPut(c.exceptions) : null,
+        c.stock.length ? d.stock.bulkPut(c.stock) : null,
+        setMeta('cursor', page.cursor),
+        setMeta('cursorUserId', opts.userId),
+        setMeta('lastSeq', page.lastSeq),
+      ]);
       for (const w of c.waves) dirty.waves.add(w.id);
       for (const t of c.tasks) dirty.tasks.add(t.id);
-      await setMeta('cursor', page.cursor);
-      await setMeta('cursorUserId', opts.userId);
-      await setMeta('lastSeq', page.lastSeq);
-      // Commands the server holds stop being replayed: their rows must be refreshed.
-      const held = await d.outbox.where('seq').belowOrEqual(page.lastSeq).toArray();
-      // Conflict cards need the arguments of the commands about to be forgotten.
-      await recordPulledConflictsInTx(held, page.rejections);
+      const [made] = await Promise.all([
+        Promise.all(held.map(madeBy)),
+        // Conflict cards need the arguments of the commands about to be forgotten.
+        recordPulledConflictsInTx(held, page.rejections),
+      ]);
       if (held.length) {
-        for (const cmd of held) {
+        held.forEach((cmd, i) => {
           // A drop-off names a wave and no task; a refused one must lose its effect too.
           const waveId = commandWaveId(cmd);
           if (waveId !== null) dirty.waves.add(waveId);
           const target = commandTarget(cmd);
           if (target) dirty.tasks.add(target.taskId);
-          for (const id of await madeBy(cmd)) dirty.tasks.add(id);
-        }
-        await d.outbox.bulkDelete(held.map((r) => r.seq));
+          for (const id of made[i]!) dirty.tasks.add(id);
+        });
       }
-      await putRejections(page.rejections);
+      await Promise.all([held.length ? d.outbox.bulkDelete(held.map((r) => r.seq)) : null, putRejections(page.rejections)]);
       if (opts.final) {
-        await refreshViewInTx(await takeDirtyInTx(dirty));
-        await setMeta('lastSyncAt', new Date().toISOString());
+        await Promise.all([takeDirtyInTx(dirty).then(refreshViewInTx), setMeta('lastSyncAt', new Date().toISOString())]);
       } else {
         await markDirtyInTx(dirty);
       }

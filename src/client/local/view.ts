@@ -33,7 +33,9 @@ async function loadSlice(
   const [wave, named, toted, open, skipped] = await Promise.all([
     waves.get(waveId),
     tasks.bulkGet([...needs.taskIds]),
-    needs.toteCodes.size ? tasks.where('[waveId+toteCode]').anyOf([...needs.toteCodes].map((c) => [waveId, c])).toArray() : [],
+    // One getAll per tote (usually one): `anyOf` walks a cursor, a round trip per row and
+    // then some, and this read sits on every tote scan's path to its beep.
+    Promise.all([...needs.toteCodes].map((c) => tasks.where('[waveId+toteCode]').equals([waveId, c]).toArray())).then((r) => r.flat()),
     tasks
       .where('[waveId+status+walkSeq]')
       .between([waveId, 'open', Dexie.minKey], [waveId, 'open', Dexie.maxKey])
@@ -137,7 +139,7 @@ async function refreshWave(waveId: string, dirtyIds: readonly string[]): Promise
   // Named and dirty tasks, and the new stops of pending short picks.
   const ids = [...new Set([...needs.taskIds, ...dirtyIds, ...res.tasks.keys()])];
   const others = ids.filter((id) => !res.tasks.has(id));
-  const [srvOthers, current] = await Promise.all([d.srvTasks.bulkGet(others), d.tasks.bulkGet(ids)]);
+  const [srvOthers, current, curWave] = await Promise.all([d.srvTasks.bulkGet(others), d.tasks.bulkGet(ids), d.waves.get(waveId)]);
   const srvOf = new Map(others.map((id, i) => [id, srvOthers[i]]));
   const puts: PickTask[] = [];
   const deletes: string[] = [];
@@ -156,15 +158,12 @@ async function refreshWave(waveId: string, dirtyIds: readonly string[]): Promise
       deletes.push(id);
     }
   });
-  if (puts.length) await d.tasks.bulkPut(puts);
-  if (deletes.length) await d.tasks.bulkDelete(deletes);
-
-  const curWave = await d.waves.get(waveId);
-  if (!res.wave) {
-    if (curWave) await d.waves.delete(waveId);
-  } else if (!sameRow(curWave, res.wave)) {
-    await d.waves.put(res.wave);
-  }
+  // Issued together: a pull holds the tasks table (and the next scan's write) meanwhile.
+  await Promise.all([
+    puts.length ? d.tasks.bulkPut(puts) : null,
+    deletes.length ? d.tasks.bulkDelete(deletes) : null,
+    !res.wave ? (curWave ? d.waves.delete(waveId) : null) : sameRow(curWave, res.wave) ? null : d.waves.put(res.wave),
+  ]);
 }
 
 /** Remembers rows a pull page changed, for the page that finally refreshes the view. */
