@@ -86,9 +86,18 @@ test('a picker picks the demo cluster wave onto a cart of totes, offline, with t
     await expect(pending()).toHaveAttribute('data-pending', String(recorded));
     await expect(page.getByTestId('task-sku')).toHaveText(atStop ?? '');
   };
+  /** What the pick screen shows: its step, slot, stop, and the commands not yet synced. */
+  const screenState = () =>
+    page.evaluate(() => {
+      const get = (id: string) => document.querySelector(`[data-testid="${id}"]`);
+      if (get('wave-done')) return 'done';
+      const st = get('step');
+      return [st?.getAttribute('data-step'), st?.getAttribute('data-slot'), get('task-bin')?.textContent, get('task-sku')?.textContent, get('sync-indicator')?.getAttribute('data-pending')].join('|');
+    });
   const pickUntilDone = async () => {
     for (let guard = 0; guard < 60; guard++) {
       if (await page.getByTestId('wave-done').isVisible()) return;
+      const before = await screenState();
       const at = await step().getAttribute('data-step');
       const sku = (await page.getByTestId('task-sku').textContent().catch(() => ''))?.trim() ?? '';
       if (at === 'bin') {
@@ -124,8 +133,8 @@ test('a picker picks the demo cluster wave onto a cart of totes, offline, with t
         await burst(page, toteFor(slot));
         await recordedOne();
       }
-      // Let the screen take the scan before reading it again.
-      await page.waitForTimeout(150);
+      // Read the screen again only once it has taken the scan (every branch moves it on).
+      await expect.poll(screenState).not.toBe(before);
     }
   };
   await pickUntilDone();
