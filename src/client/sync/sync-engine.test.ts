@@ -149,4 +149,26 @@ describe('SyncEngine', () => {
     await vi.waitFor(async () => expect((await db().tasks.get('t1'))!.status).toBe('open'));
     expect(calls.some((c) => c.url.startsWith('/api/sync/pull'))).toBe(true);
   });
+
+  it('holds its database work while the device is being scanned, then pushes in the pause', async () => {
+    const calls = mockFetch((url, init) => {
+      if (url === '/api/sync/push') {
+        const m = JSON.parse(String(init.body)).mutations as { id: string; seq: number }[];
+        return { status: 200, body: { lastSeq: m[m.length - 1]!.seq, results: m.map((x) => ({ id: x.id, seq: x.seq, status: 'applied' })) } };
+      }
+      return { status: 200, body: emptyPull() };
+    });
+    const engine = new SyncEngine();
+    await confirm('t1', 'T1');
+    engine.noteWrite();
+    engine.requestPush();
+    await new Promise((r) => setTimeout(r, PUSH_DELAY_MS + 50));
+    await confirm('t2', 'T2'); // still scanning when the push timer fires
+    engine.noteWrite();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(calls.filter((c) => c.url === '/api/sync/push')).toHaveLength(0);
+    await vi.waitFor(() => expect(calls.filter((c) => c.url === '/api/sync/push')).toHaveLength(1), { timeout: 2000 });
+    expect((calls.find((c) => c.url === '/api/sync/push')!.body as { mutations: unknown[] }).mutations).toHaveLength(2);
+    await vi.waitFor(async () => expect(await db().outbox.where('status').equals('pending').count()).toBe(0));
+  });
 });

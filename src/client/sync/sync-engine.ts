@@ -5,6 +5,7 @@ import { apiFetch, NetworkError, type ApiResult } from './api';
 import { backoffDelay } from './backoff';
 import { watchServerEvents } from './server-events';
 import { withPushLock } from './push-lock';
+import { quietGap } from './quiet-gap';
 import { useSyncStore } from './sync-store';
 import { setSyncTrigger } from './sync-trigger';
 
@@ -36,6 +37,9 @@ export class SyncEngine {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private cleanups: (() => void)[] = [];
   private stopEvents: (() => void) | null = null;
+  /** When the last local write (a scan, mostly) finished; see quiet-gap.ts. */
+  private lastWriteAt: number | null = null;
+  private wakers = new Set<() => void>();
 
   start(): void {
     if (this.cleanups.length) return;
@@ -54,7 +58,10 @@ export class SyncEngine {
     document.addEventListener('visibilitychange', onVisible);
     const interval = setInterval(() => this.request(), INTERVAL_MS);
     // The indicator reads the pending count live; the rest of the snapshot can wait for the push.
-    const offWrite = local.onLocalWrite(() => this.requestPush());
+    const offWrite = local.onLocalWrite(() => {
+      this.noteWrite();
+      this.requestPush();
+    });
     this.cleanups.push(
       () => window.removeEventListener('online', onOnline),
       () => window.removeEventListener('offline', onOffline),
@@ -94,6 +101,29 @@ export class SyncEngine {
       this.pushTimer = null;
       this.request({ pull: false });
     }, PUSH_DELAY_MS);
+  }
+
+  /** A local write just finished: the engine's own database work keeps out of its way. */
+  noteWrite(): void {
+    this.lastWriteAt = Date.now();
+    for (const wake of [...this.wakers]) wake();
+  }
+
+  /** Resolves when the engine may touch IndexedDB without delaying a scan (quiet-gap.ts). */
+  private async quietGap(heldSince: number): Promise<void> {
+    for (;;) {
+      const d = quietGap(Date.now(), this.lastWriteAt, heldSince);
+      if (d.go) return;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          this.wakers.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, d.wait);
+        this.wakers.add(done);
+      });
+    }
   }
 
   /** Asks for a sync (push, then pull) soon; coalesces with one already running. */
@@ -143,19 +173,24 @@ export class SyncEngine {
     } finally {
       this.running = false;
       useSyncStore.getState().set({ syncing: false });
+      await this.quietGap(Date.now());
       await this.refresh().catch(() => undefined);
     }
   }
 
   private async cycle(): Promise<void> {
+    // Every database step of the cycle waits for a gap in the scanning, all against one
+    // clock, so a picker who never pauses holds the whole cycle back at most the cap.
+    const heldSince = Date.now();
+    await this.quietGap(heldSince);
     const session = await local.getSession();
     if (!session) return;
     const deviceId = await local.deviceId();
     const pull = this.wantPull;
     this.wantPull = false;
     let needsPull = false;
-    if (!useSyncStore.getState().blockedCode) needsPull = await this.push(session.token, deviceId);
-    if (pull || needsPull) await this.pull(session.token, session.user.id);
+    if (!useSyncStore.getState().blockedCode) needsPull = await this.push(session.token, deviceId, heldSince);
+    if (pull || needsPull) await this.pull(session.token, session.user.id, heldSince);
     useSyncStore.getState().set({ online: true });
   }
 
@@ -163,7 +198,7 @@ export class SyncEngine {
    * Sends the pending commands in FIFO batches. Returns true when the view needs server
    * rows to be right again (a command was refused, or the server's seq disagreed).
    */
-  private async push(token: string, deviceId: string): Promise<boolean> {
+  private async push(token: string, deviceId: string, heldSince: number): Promise<boolean> {
     let needsPull = false;
     for (;;) {
       const batch = await local.pendingBatch(PUSH_BATCH);
@@ -178,6 +213,7 @@ export class SyncEngine {
           mutations: batch.map(({ status: _status, ...m }) => m),
         },
       });
+      await this.quietGap(heldSince);
       if (res.ok) {
         if (res.body.results.some((r) => r.status === 'rejected')) needsPull = true;
         await local.storePushRejections(res.body.results);
@@ -196,7 +232,7 @@ export class SyncEngine {
     }
   }
 
-  private async pull(token: string, userId: string): Promise<void> {
+  private async pull(token: string, userId: string, heldSince: number): Promise<void> {
     let cursor = await local.pullCursor(userId);
     for (;;) {
       const res = await apiFetch<unknown>(`/api/sync/pull?cursor=${cursor}`, { token });
@@ -210,6 +246,7 @@ export class SyncEngine {
         useSyncStore.getState().set({ blockedCode: ErrorCode.VALIDATION_FAILED });
         return;
       }
+      await this.quietGap(heldSince);
       const stuck = page.data.hasMore && page.data.cursor <= cursor;
       await local.applyPullPage(page.data, { final: !page.data.hasMore || stuck, userId });
       if (!page.data.hasMore || stuck) break;
