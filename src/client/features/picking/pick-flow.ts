@@ -1,10 +1,13 @@
 import { remainingQty, toteOrder, type PickConfirmArgs, type PickShortArgs, type PickSkipArgs } from '../../../domain/commands';
 import type { Location, PickTask, Sku, Wave } from '../../../domain/model';
 import { slotOfOrder, checkToteForItem, type CartSlots } from '../../../domain/picking/cart';
-import { checkLotScan, lotFromScan, sameLot, type AllocatedLot, type BinLotStock } from '../../../domain/picking/lot';
+import type { AllocatedLot, BinLotStock } from '../../../domain/picking/lot';
 import { countFromScan, typedQty } from '../../../domain/picking/quantity';
 import { allocateUnitsToSplit, stopKey, type Stop } from '../../../domain/picking/walk';
 import { sameCode, scanMatchesSku, type ScanResult } from '../../../domain/scan/normalise';
+// The reducer's answers and the lot step live beside it to keep this file to the steps.
+import { judgeLot, swappedLot } from './pick-flow-lot';
+import { fail, failKey, ok, refuseUnusable, still } from './pick-results';
 
 /**
  * The steps of one stop (a bin and SKU, one or more orders' tasks), as a pure reducer: a
@@ -117,37 +120,6 @@ export function stopOfTask(task: PickTask): Stop {
   };
 }
 
-const result = (state: FlowState, feedback: Feedback | null, commands: FlowCommand[] = []): FlowResult => ({
-  state,
-  feedback,
-  command: commands[0] ?? null,
-  commands,
-});
-const ok = (state: FlowState, key: string, params?: Feedback['params'], commands: FlowCommand[] = []): FlowResult =>
-  result(state, { kind: 'success', key, ...(params ? { params } : {}) }, commands);
-/** A refusal: the state is returned unchanged and no command is made. */
-const failKey = (state: FlowState, code: string, key: string, params?: Feedback['params']): FlowResult =>
-  result(state, { kind: 'error', code, key, ...(params ? { params } : {}) });
-const fail = (state: FlowState, code: string, params?: Feedback['params']): FlowResult => failKey(state, code, `pick.err.${code}`, params);
-const still = (state: FlowState): FlowResult => result(state, null);
-
-const EXPECTED = { bin: 'EXPECTED_BIN', item: 'EXPECTED_ITEM', tote: 'EXPECTED_TOTE' } as const;
-
-/**
- * Scans no step can use, refused before the step looks at them: GS1 data that cannot be
- * trusted (bad check digit, impossible date...) with its own code, and a logistic unit
- * (SSCC) or GS1 data naming no item where a bin, item or tote is expected.
- */
-function refuseUnusable(state: FlowState, scan: ScanResult): FlowResult | null {
-  if (scan.kind === 'invalid') return failKey(state, scan.code, `errors.${scan.code}`, { text: scan.text });
-  if (scan.kind !== 'sscc' && scan.kind !== 'gs1') return null;
-  const want = state.step === 'bin' ? 'bin' : state.step === 'item' || state.step === 'lot' ? 'item' : state.step === 'short-qty' ? null : 'tote';
-  if (!want) return null;
-  return scan.kind === 'sscc'
-    ? failKey(state, EXPECTED[want], `pick.err.sscc.${want}`, { sscc: scan.sscc })
-    : failKey(state, EXPECTED[want], `pick.err.gs1.${want}`);
-}
-
 /** The units in the hand split over the stop's orders, in slot order. */
 function putsFor(stop: Stop, units: number, short: boolean): Put[] {
   const { allocations } = allocateUnitsToSplit(stop, units);
@@ -155,21 +127,6 @@ function putsFor(stop: Stop, units: number, short: boolean): Put[] {
     const open = stop.split.find((s) => s.taskId === a.taskId)?.openQty ?? a.qty;
     return { taskId: a.taskId, orderId: a.orderId, slot: a.slot, qty: a.qty, kind: short && a.qty < open ? 'short' : 'confirm' };
   });
-}
-
-/** The lot check at a lot-tracked stop; null when the scan carries no lot to judge. */
-function judgeLot(state: FlowState, scan: ScanResult, ctx: FlowContext): FlowResult | { lot: string } | null {
-  const allocated = ctx.lot;
-  if (!allocated) return null;
-  const read = lotFromScan(scan);
-  if (!read) return null;
-  if (state.lot && sameLot(state.lot, read.lot)) return { lot: state.lot };
-  const stock = (ctx.binLots ?? ctx.location?.lots)?.find((b) => sameLot(b.lot, read.lot)) ?? null;
-  const check = checkLotScan(allocated, read, stock, { today: ctx.today ?? new Date().toISOString().slice(0, 10) });
-  if (!check.ok) {
-    return failKey(state, check.code, `errors.${check.code}`, { lot: check.lot, expected: check.expected, expiry: check.expiry ?? '' });
-  }
-  return { lot: check.swap ? check.swap.to : allocated.lot };
 }
 
 /** Once the units are in the hand, the screen can say which slot each goes to. */
@@ -182,11 +139,6 @@ function addUnits(state: FlowState, stop: Stop, packQty: number, lot: string | n
   const units = state.units + counted.units;
   const next = { ...state, units, lot: lot ?? state.lot ?? null };
   return ok(units === open ? toTote(next, stop, units) : { ...next, step: 'item' }, 'pick.units', { units, qty: open });
-}
-
-/** The lot taken when it is not the allocated one: pick.confirm carries it for the server to check. */
-function swappedLot(state: FlowState, ctx: FlowContext): string | null {
-  return ctx.lot && state.lot && !sameLot(state.lot, ctx.lot.lot) ? state.lot : null;
 }
 
 /** Commands for the puts whose tote was just scanned. */

@@ -1,31 +1,22 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { remainingQty } from '../../../domain/commands';
 import { cartReady } from '../../../domain/picking/cart';
-import type { ScanResult } from '../../../domain/scan/normalise';
-import { findLocationByCode, findToteByCode } from '../../local/lookups';
-import { saveCart } from '../../local/pick-cart';
-import { useRecentPicks, type LoggedPick } from '../../local/pick-log';
-import { loadWaveScreen, useToteCodes, useWaveScreen, type JudgedScreen } from '../../local/use-waves';
+import { useRecentPicks } from '../../local/pick-log';
 import { BIN_FORMATS, ITEM_FORMATS, TOTE_FORMATS } from '../../scan/camera/formats';
 import type { BarcodeFormat } from '../../scan/decoder/types';
-import { signal } from '../../scan/feedback';
 import { useScan } from '../../scan/use-scan';
-import { scanIntoCart } from './cart-flow';
 import { CartSetup } from './cart-setup';
 import { CurrentTask } from './current-task';
 import { DropoffPanel } from './dropoff-panel';
-import { scanDropoff } from './dropoff-flow';
-import { startFlow, stepFlow, type FlowContext, type FlowEvent, type Feedback } from './pick-flow';
-import { logConfirms, recordAll, recordUndo } from './pick-record';
+import { startFlow } from './pick-flow';
 import { usePickStore } from './pick-store';
 import { QtyForm } from './qty-form';
 import { TaskList } from './task-list';
 import { UndoPanel } from './undo-panel';
+import { useWaveScans } from './use-wave-scans';
 import './picking.css';
-
-type Judged = JudgedScreen;
 
 /** What the camera looks for at each step; nothing is expected while typing a short count. */
 function stepFormats(step: string | undefined): readonly BarcodeFormat[] | undefined {
@@ -45,157 +36,15 @@ function stepFormats(step: string | undefined): readonly BarcodeFormat[] | undef
   }
 }
 
-/** Resolves after the next frame is painted (or soon, where frames are not drawn). */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => setTimeout(resolve, 0);
-    if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible') {
-      requestAnimationFrame(done);
-    } else {
-      done();
-    }
-  });
-}
-
 export default function WavePage() {
   const { waveId = '' } = useParams();
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const saved = usePickStore((s) => s.flows[waveId]);
-  const selectedId = usePickStore((s) => s.selected[waveId] ?? null);
-  const setFlow = usePickStore((s) => s.setFlow);
-  const select = usePickStore((s) => s.select);
   const [showList, setShowList] = useState(false);
   const [showUndo, setShowUndo] = useState(false);
   const recent = useRecentPicks(waveId);
-  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-
-  // Bumped after every write this screen makes (and every change of task): a read begun
-  // before it may predate the write and is never used to judge a scan.
-  const gen = useRef(0);
-  const live = useWaveScreen(waveId, selectedId, gen);
-  const detail = live?.screen;
-
-  // Scanner bursts arrive back to back, faster than React re-renders: every event is
-  // handled in order, one at a time, against the rows as they are *now*: the handler's
-  // own read after its last write, or a live-query result read after that write.
-  const judged = useRef<Judged | null>(null);
-  useEffect(() => {
-    if (live && live.gen === gen.current) judged.current = live;
-  }, [live]);
-  const queue = useRef<Promise<void>>(Promise.resolve());
-
-  const read = async (): Promise<Judged> => {
-    const g = gen.current;
-    const screen = await loadWaveScreen(waveId, usePickStore.getState().selected[waveId] ?? null);
-    const next = { gen: g, screen };
-    if (g === gen.current) judged.current = next;
-    return next;
-  };
-
-  const toteCodes = useToteCodes();
-  const totes = useRef(toteCodes);
-  useEffect(() => {
-    totes.current = toteCodes;
-  }, [toteCodes]);
-  const canonicalTote = async (scanned: string): Promise<string | null> => {
-    const known = totes.current;
-    if (known) return known.get(scanned.trim().toUpperCase()) ?? null;
-    return (await findToteByCode(scanned))?.code ?? null; // before the codes are loaded
-  };
-
-  const say = (fb: Feedback) => {
-    const text = t(fb.key, fb.params);
-    signal(fb.kind, text);
-    setMessage({ kind: fb.kind, text });
-  };
-
-  const handle = async (ev: FlowEvent | { type: 'raw-scan'; scan: ScanResult }) => {
-    const j = judged.current && judged.current.gen === gen.current ? judged.current : await read();
-    const { wave: w, current: task, location, sku, stop, stopTasks, cart, inUse } = j.screen;
-    if (!w) return;
-    // A cluster cart is loaded, one tote per slot, before the first stop.
-    if (cart && !cartReady(cart)) {
-      if (ev.type !== 'raw-scan') return;
-      const tote = ev.scan.kind === 'code' ? await canonicalTote(ev.scan.text) : null;
-      const res = scanIntoCart(cart, ev.scan, tote, inUse);
-      if (res.changed) {
-        await saveCart(waveId, res.slots);
-        gen.current++;
-        judged.current = null;
-      }
-      say(res.feedback);
-      return;
-    }
-    if (!task) {
-      // Every line is picked or short: the next scan is the pack bench the totes go to.
-      if (ev.type !== 'raw-scan' || w.droppedAt) return;
-      const r = await scanDropoff(w, ev.scan, findLocationByCode);
-      say(r.feedback);
-      if (r.bench) navigate('/pick', { state: { notice: t(r.feedback.key, r.feedback.params) } });
-      return;
-    }
-    if (!stop) return;
-    const flowId = cart ? stop.key : task.id;
-    const savedFlow = usePickStore.getState().flows[waveId];
-    const flow = savedFlow?.taskId === flowId ? savedFlow : startFlow(flowId);
-    let event: FlowEvent;
-    if (ev.type === 'raw-scan') {
-      const wantsTote = flow.step === 'tote' || flow.step === 'short-tote';
-      const tote = wantsTote && ev.scan.kind === 'code' ? await canonicalTote(ev.scan.text) : null;
-      event = { type: 'scan', scan: ev.scan, tote };
-    } else {
-      event = ev;
-    }
-    const lotTask = stopTasks.find((x) => x.lot);
-    // No tasks to check a free tote against here: `recordAll` refuses a tote in use atomically.
-    const ctx: FlowContext = {
-      wave: w, task, location, sku, waveTasks: [], stop, cart,
-      lot: lotTask?.lot ? { lot: lotTask.lot, expiry: lotTask.expiry } : null,
-      today: new Date().toISOString().slice(0, 10),
-    };
-    const res = stepFlow(flow, event, ctx);
-    let logged: readonly number[] = [];
-    if (res.commands.length) {
-      const result = await recordAll(res.commands);
-      if (!result.ok) {
-        // A refusal is the answer a wrong scan gets: error, same step, nothing saved.
-        say({ kind: 'error', code: result.code, key: result.refused ? `pick.err.${result.code}` : `errors.${result.code}`, params: { tote: result.tote } });
-        return;
-      }
-      logged = result.confirmSeqs;
-      gen.current++;
-      judged.current = null;
-      // Still putting a merged stop's units away: stay on it.
-      if (!res.state.puts?.length) select(waveId, null);
-    }
-    setFlow(waveId, res.state);
-    if (res.feedback) say(res.feedback);
-    // Once the beep's frame is painted, read the next stop, so the next scan need not.
-    if (res.commands.length) {
-      await afterPaint();
-      await logConfirms(logged);
-      await read();
-    }
-  };
-
-  const undo = (pick: LoggedPick, bin: string) => {
-    queue.current = queue.current
-      .then(async () => {
-        const w = (judged.current ?? (await read())).screen.wave;
-        if (!w) return;
-        const r = await recordUndo(waveId, pick, w.assignmentEpoch);
-        say(r.ok ? { kind: 'success', key: 'pickingScreen.undo.done', params: { bin } } : { kind: 'error', code: r.code, key: `errors.${r.code}` });
-        gen.current++;
-        judged.current = null;
-        setShowUndo(false);
-      })
-      .catch(() => undefined);
-  };
-
-  const dispatch = (ev: FlowEvent | { type: 'raw-scan'; scan: ScanResult }) => {
-    queue.current = queue.current.then(() => handle(ev)).catch(() => undefined);
-  };
+  // Scans and buttons are judged and recorded in use-wave-scans.ts; this page only lays out.
+  const { detail, message, dispatch, undo, pickTask } = useWaveScans(waveId);
 
   const wave = detail?.wave ?? null;
   const current = detail?.current ?? null;
@@ -297,7 +146,7 @@ export default function WavePage() {
         <UndoPanel
           picks={recent}
           onCart={cart ? new Set(cart.flatMap((c) => (c.toteCode ? [c.toteCode] : []))) : null}
-          onUndo={undo}
+          onUndo={(pick, bin) => undo(pick, bin, () => setShowUndo(false))}
           onClose={() => setShowUndo(false)}
         />
       )}
@@ -306,9 +155,7 @@ export default function WavePage() {
           waveId={waveId}
           currentId={current?.id ?? null}
           onPick={(id) => {
-            gen.current++;
-            judged.current = null;
-            select(waveId, id);
+            pickTask(id);
             setShowList(false);
           }}
           onClose={() => setShowList(false)}
