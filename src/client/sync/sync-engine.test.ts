@@ -162,10 +162,10 @@ describe('SyncEngine', () => {
     await confirm('t1', 'T1');
     engine.noteWrite();
     engine.requestPush();
-    await new Promise((r) => setTimeout(r, PUSH_DELAY_MS + 50));
-    await confirm('t2', 'T2'); // still scanning when the push timer fires
+    // The push timer has fired and the cycle has started, held by the quiet gap...
+    await vi.waitFor(() => expect(useSyncStore.getState().syncing).toBe(true), { timeout: PUSH_DELAY_MS * 4 });
+    await confirm('t2', 'T2'); // ...while the picker is still scanning
     engine.noteWrite();
-    await new Promise((r) => setTimeout(r, 300));
     expect(calls.filter((c) => c.url === '/api/sync/push')).toHaveLength(0);
     await vi.waitFor(() => expect(calls.filter((c) => c.url === '/api/sync/push')).toHaveLength(1), { timeout: 2000 });
     expect((calls.find((c) => c.url === '/api/sync/push')!.body as { mutations: unknown[] }).mutations).toHaveLength(2);
