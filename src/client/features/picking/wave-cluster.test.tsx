@@ -1,37 +1,17 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import '../../i18n';
 import { db } from '../../local/db';
 import { rebuildView } from '../../local/outbox';
 import { freshDb, makeTask, WAVE } from '../../local/test-db';
-import { useFeedbackStore } from '../../scan/feedback-store';
-import { publishScan } from '../../scan/scan-bus';
+import { scanAndWait } from '../../scan/test-scan';
 import { usePickStore } from './pick-store';
 import WavePage from './wave-page';
 
-/** Publishes a scan and waits for the screen's answer: every scan ends in a tone and a flash. */
-async function scanOne(raw: string) {
-  let answered = false;
-  const off = useFeedbackStore.subscribe((s, prev) => {
-    if (s.flash && s.flash !== prev.flash) answered = true;
-  });
-  try {
-    await act(async () => {
-      publishScan({ source: 'wedge', raw, at: 0 });
-    });
-    await waitFor(() => expect(answered).toBe(true));
-  } finally {
-    off();
-  }
-}
-
-/** Scans one code after another, each once the screen has answered the previous one. */
-async function scan(...raws: string[]) {
-  for (const raw of raws) await scanOne(raw);
-}
+const scan = scanAndWait;
 const step = () => screen.getByTestId('step').getAttribute('data-step');
 const mount = async () => {
   const router = createMemoryRouter([{ path: '/pick/:waveId', element: <WavePage /> }], { initialEntries: ['/pick/w1'] });

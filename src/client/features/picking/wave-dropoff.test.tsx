@@ -1,34 +1,18 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import '../../i18n';
 import { db } from '../../local/db';
 import { rebuildView } from '../../local/outbox';
 import { freshDb, makeTask, WAVE } from '../../local/test-db';
-import { useFeedbackStore } from '../../scan/feedback-store';
-import { publishScan } from '../../scan/scan-bus';
+import { scanAndWait } from '../../scan/test-scan';
 import WaveListPage from './wave-list-page';
 import WavePage from './wave-page';
 import { usePickStore } from './pick-store';
 
-/** Publishes a scan and waits for the screen's answer: every scan ends in a tone and a flash. */
-async function scanOne(raw: string) {
-  let answered = false;
-  const off = useFeedbackStore.subscribe((s, prev) => {
-    if (s.flash && s.flash !== prev.flash) answered = true;
-  });
-  try {
-    await act(async () => {
-      publishScan({ source: 'wedge', raw, at: 0 });
-    });
-    await waitFor(() => expect(answered).toBe(true));
-  } finally {
-    off();
-  }
-}
-const scan = scanOne;
+const scan = scanAndWait;
 
 const loc = (id: string, code: string, type: 'pick_face' | 'pack_bench') =>
   ({ id, code, zone: 'A', type, aisle: null, bay: null, level: null, walkSeq: 1, capacity: null, version: 1 });
