@@ -130,6 +130,10 @@ export const EXCEPTION_TYPES = [
   'negative_stock',
   'stale_assignment',
   'undo_refused',
+  // packing (issue 5)
+  'missing_at_pack',
+  'order_cancelled',
+  'weight_override',
 ] as const;
 export const WarehouseException = z.object({
   id: z.string(),
@@ -142,6 +146,9 @@ export const WarehouseException = z.object({
   qty: z.number().int(),
   raisedBy: z.string().nullable(),
   mutationId: z.string().nullable(),
+  /** The order it is about (packing); optional so older rows stay valid. */
+  orderId: z.string().nullable().optional(),
+  details: z.record(z.string(), z.unknown()).nullable().optional(),
   createdAt: z.string(),
   version: z.number().int(),
 });
@@ -164,5 +171,5 @@ export interface StockMovement {
   lot: string | null;
   expiry: string | null;
   delta: number;
-  reason: 'pick' | 'short' | 'seed' | 'adjust' | 'pick_undo';
+  reason: 'pick' | 'short' | 'seed' | 'adjust' | 'pick_undo' | 'pack' | 'unpack' | 'receive' | 'putaway' | 'move';
 }

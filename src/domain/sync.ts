@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Location, PickTask, Sku, Tote, UserPublic, Wave, WarehouseException } from './model';
 import { BinStock } from './stock';
+import { PackSnapshot } from './packing/types';
 
 /** Bumped when the shape of the sync payloads changes incompatibly. */
 export const SCHEMA_VERSION = 1;
@@ -94,5 +95,10 @@ export const PullResponse = z.object({
   }),
   /** This device's refused commands that changed after the cursor. */
   rejections: z.array(Rejection),
+  /**
+   * Packing's whole working set (packers, leads, admins), on the last page of a pull
+   * only; the device replaces what it held. Absent for other roles and older servers.
+   */
+  pack: PackSnapshot.optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;

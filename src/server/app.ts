@@ -10,11 +10,18 @@ import { hostileJson, sendError } from './http';
 import { authRoutes } from './routes/auth';
 import { demoRoutes } from './routes/demo';
 import { healthRoutes } from './routes/health';
+import { manifestRoutes } from './routes/manifests';
 import { openApiRoutes } from './routes/openapi';
+import { packRoutes } from './routes/pack';
+import { orderRoutes } from './routes/orders';
+import { printRoutes } from './routes/print';
+import { sellerEventRoutes } from './routes/seller-events';
 import { syncRoutes } from './routes/sync';
 import { waveRoutes } from './routes/waves';
 import { ApiError, isDbFault } from './services/api-error';
+import { LocalCarrier, type CarrierAdapter } from './services/carrier';
 import { EventHub } from './services/events';
+import { printTimeoutFromEnv } from './services/printer';
 
 export const BODY_LIMIT = 1024 * 1024;
 const PUBLIC_API = new Set(['/api/health', '/api/auth/login', '/api/openapi.json']);
@@ -29,6 +36,10 @@ export interface AppOptions {
   events?: EventHub;
   /** Tests cut keep-alive sockets at close; a real server lets in-flight requests finish. */
   forceCloseConnections?: boolean;
+  /** The carrier integration (services/carrier); the built-in LocalCarrier when omitted. */
+  carrier?: CarrierAdapter;
+  /** How long a label printer gets to take a label (default PRINT_TIMEOUT_MS or 5000 ms). */
+  printTimeoutMs?: number;
 }
 
 /** Builds the API without listening: main.ts listens, tests inject, dev.ts mounts it in Vite. */
@@ -103,6 +114,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   waveRoutes(app, db);
   openApiRoutes(app);
   demoRoutes(app, db);
+  packRoutes(app, db, kind);
+  const carrier = opts.carrier ?? new LocalCarrier();
+  const printTimeoutMs = opts.printTimeoutMs ?? printTimeoutFromEnv(process.env.PRINT_TIMEOUT_MS);
+  printRoutes(app, { db, events, printTimeoutMs });
+  orderRoutes(app, { db, events, carrier });
+  manifestRoutes(app, { db, events, carrier });
+  sellerEventRoutes(app, db);
 
   const staticDir = opts.staticDir ? resolve(opts.staticDir) : null;
   const spa = staticDir !== null && existsSync(resolve(staticDir, 'index.html'));

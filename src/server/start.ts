@@ -3,6 +3,8 @@ import { openDatabase, type Db } from './db/connect';
 import { migrate } from './db/migrate';
 import { seedIfEmpty } from './db/seed';
 import { seedClusterDemoIfMissing } from './db/seed-cluster';
+import { seedInboundDemoIfMissing } from './db/seed-inbound';
+import { seedPackDemoIfMissing } from './db/seed-pack';
 
 export interface ServerEnv {
   databaseUrl: string | undefined;
@@ -28,6 +30,8 @@ export async function prepareDatabase(env: ServerEnv): Promise<{ db: Db; migrate
     const migrated = await migrate(db.db, db.kind);
     const seeded = await seedIfEmpty(db.db);
     if (!seeded) await seedClusterDemoIfMissing(db.db);
+    if (!seeded) await seedPackDemoIfMissing(db.db);
+    if (!seeded) await seedInboundDemoIfMissing(db.db);
     return { db, migrated, seeded };
   } catch (err) {
     await db.close();

@@ -5,9 +5,11 @@ import { table, type Figure } from './figures';
 import { browserFigures } from './browser';
 import { cameraFigures } from './camera';
 import { decodeFrameFigures } from './decode-frame';
+import { labelFigures } from './labels';
+import { packFigures } from './pack';
 import { pushFigures } from './push-throughput';
 
-// `npm run bench [-- --json] [--no-build] [--only=bundle,push,browser,decode,camera]`: every figure against its budget.
+// `npm run bench [-- --json] [--no-build] [--only=bundle,push,browser,decode,camera,labels,pack]`: every figure against its budget.
 const json = process.argv.includes('--json');
 const log = (s: string) => (json ? process.stderr.write(s + '\n') : console.log(s));
 
@@ -24,6 +26,8 @@ const steps: [string, () => Promise<Figure[]> | Figure[]][] = [
   ['browser', () => browserFigures()],
   ['decode', () => decodeFrameFigures()],
   ['camera', () => cameraFigures()],
+  ['labels', () => labelFigures()],
+  ['pack', () => packFigures()],
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');

@@ -1,10 +1,8 @@
-import os from 'node:os';
 import path from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { expect, test as base, type Page } from '@playwright/test';
-import { startServer } from '../bench/server-process';
+import { expect, type Page } from '@playwright/test';
 import { apiLogin, apiPullAll, burst, waitForServiceWorker } from './support/tote';
+import { testOnOwnServer } from './support/own-server';
 
 // Issue 4's end-to-end proof. The demo cluster wave W-0002 (three orders on a cart of
 // three totes, a lot-tracked line, a line its bin can fill only 2 of 4) is picked with
@@ -16,23 +14,7 @@ import { apiLogin, apiPullAll, burst, waitForServiceWorker } from './support/tot
 // exception. On a server of its own, whose SQLite file the end checks read directly for
 // what no API shows (ledger rows, count tasks).
 
-const test = base.extend<object, { own: { url: string; dir: string } }>({
-  own: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const dir = mkdtempSync(path.join(os.tmpdir(), 'tote-e2e-cluster-'));
-      const server = await startServer({ DATA_DIR: dir, NODE_ENV: 'production' });
-      try {
-        await use({ url: server.url, dir });
-      } finally {
-        await server.stop();
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-    { scope: 'worker' },
-  ],
-  baseURL: async ({ own }, use) => use(own.url),
-});
+const test = testOnOwnServer('cluster');
 
 /** The demo's spare totes (seed-cluster.ts), one per slot. */
 const toteFor = (slot: number) => `T${String(300 + slot).padStart(4, '0')}`;

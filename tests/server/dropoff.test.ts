@@ -30,6 +30,9 @@ describe.each(BACKENDS)('wave.dropoff on %s', (kind) => {
     const unknown = d.command('wave.dropoff', dropoff({ locationCode: 'NOPE-99' }));
     const drop = d.command('wave.dropoff', dropoff());
     const again = d.command('wave.dropoff', dropoff({ locationId: 'loc-PACK-02', locationCode: undefined }));
+    // One order is cancelled upstream before the drop-off: it must stay cancelled.
+    const [cancelledOrder, ...pickedOrders] = [...toteOf.keys()];
+    await h.db.db.updateTable('orders').set({ status: 'cancelled' }).where('id', '=', cancelledOrder!).execute();
     const r2 = await d.push([lastPick, atBin, unknown, drop, again]);
     expect(r2.results.map((x) => x.code ?? x.status)).toEqual(['applied', 'NOT_A_PACK_BENCH', 'NOT_A_PACK_BENCH', 'applied', 'applied']);
 
@@ -46,6 +49,18 @@ describe.each(BACKENDS)('wave.dropoff on %s', (kind) => {
       waveId: WAVE_ID, taskId: last!.id, mutationIdToUndo: lastPick.id, qty: last!.qty, toteCode: toteOf.get(last!.order_id)!, assignmentEpoch: 1,
     });
     expect((await d.push([undo])).results[0]).toMatchObject({ status: 'rejected', code: 'TOTE_LEFT_CART' });
+
+    // The wave's orders are picked and wait at the bench; the cancelled one is not reopened.
+    const orders = await h.db.db.selectFrom('orders').select(['id', 'status']).where('id', 'in', [...toteOf.keys()]).execute();
+    expect(Object.fromEntries(orders.map((o) => [o.id, o.status]))).toEqual(
+      Object.fromEntries([[cancelledOrder, 'cancelled'], ...pickedOrders.map((o) => [o, 'picked'])]),
+    );
+    const packer = await Device.signIn(h.app, 'U2001', 'u-2001');
+    const bench = ((await packer.get('/api/sync/pull?cursor=0&limit=5000')).json() as PullResponse).pack!;
+    const atBench = bench.orders.filter((o) => toteOf.has(o.orderId));
+    expect(atBench.map((o) => [o.orderId, o.status, o.toteCode]).sort()).toEqual(
+      [...toteOf].map(([o, t]) => [o, o === cancelledOrder ? 'cancelled' : 'picked', t]).sort(),
+    );
 
     // The device learns where the totes are and that the wave was dropped.
     const pulled = (await d.get('/api/sync/pull?cursor=0&limit=5000')).json() as PullResponse;

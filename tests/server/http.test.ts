@@ -66,6 +66,9 @@ describe.each(BACKENDS)('server-sent events on %s', (kind) => {
     for (const t of ['T0301', 'T0302', 'T0303']) expect(r.body).toContain(`<b>${t}</b>`);
     // Where a done wave's totes are dropped off.
     for (const b of ['PACK-01', 'PACK-04']) expect(r.body).toContain(`<b>${b}</b>`);
+    // The packing demo: its totes with their orders, the box catalogue, the docks.
+    for (const t of ['T0401', 'T0402', 'BOX-S1', 'BOX-L1', 'SHIP-01']) expect(r.body).toContain(t);
+    expect(r.body).toContain('SO-30001: 2x Demo Merino Beanie One Size');
   });
 });
 

@@ -28,10 +28,10 @@ describe.each(BACKENDS)('sync pull on %s', (kind) => {
     const p = await pull(0);
     expect(p.hasMore).toBe(false);
     expect(p.changes.locations).toHaveLength(514);
-    expect(p.changes.skus).toHaveLength(202);
-    expect(p.changes.totes).toHaveLength(303);
+    expect(p.changes.skus).toHaveLength(207);
+    expect(p.changes.totes).toHaveLength(305);
     expect(p.changes.users).toHaveLength(7);
-    expect(p.changes.waves.map((w) => w.code)).toEqual(['W-0001', 'W-0002']);
+    expect(p.changes.waves.map((w) => w.code)).toEqual(['W-0001', 'W-0002', 'W-0003']);
     expect(p.changes.tasks.length).toBeGreaterThanOrEqual(20);
     expect(p.changes.skus.every((s) => s.barcodes.some((b) => b.kind === 'gtin' && b.value.length === 14))).toBe(true);
     expect(JSON.stringify(p.changes.users)).not.toContain('pin');

@@ -37,10 +37,11 @@ describe.each(BACKENDS)('store contract on %s', (kind) => {
     const count = async (table: 'locations' | 'skus' | 'totes' | 'orders' | 'users' | 'sellers') =>
       Number((await db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     expect(await count('sellers')).toBe(3);
-    // The catalogue's 200 SKUs, 300 totes and 100 orders, plus the picking demo's (seed-cluster.ts).
-    expect(await count('skus')).toBe(202);
-    expect(await count('totes')).toBe(303);
-    expect(await count('orders')).toBe(103);
+    // The catalogue's 200 SKUs, 300 totes and 100 orders, plus the picking demo's (seed-cluster.ts)
+    // and the packing demo's (seed-pack.ts).
+    expect(await count('skus')).toBe(207);
+    expect(await count('totes')).toBe(305);
+    expect(await count('orders')).toBe(106);
     expect(await count('users')).toBe(7);
     expect(await count('locations')).toBeGreaterThanOrEqual(500);
     const bins = await db().selectFrom('locations').selectAll().where('type', 'in', ['pick_face', 'reserve']).orderBy('walk_seq').execute();

@@ -7,9 +7,12 @@ const LoginPage = lazy(() => import('../features/login/login-page'));
 const HomePage = lazy(() => import('../features/home/home-page'));
 const WaveListPage = lazy(() => import('../features/picking/wave-list-page'));
 const WavePage = lazy(() => import('../features/picking/wave-page'));
+const PackPage = lazy(() => import('../features/packing/pack-page'));
 const ConflictsPage = lazy(() => import('../features/conflicts/conflicts-page'));
 const SettingsPage = lazy(() => import('../features/settings/settings-page'));
 const ScannerTestPage = lazy(() => import('../features/settings/scanner-test-page'));
+const DockPage = lazy(() => import('../features/shipping/dock-page'));
+const ManifestPage = lazy(() => import('../features/shipping/manifest-page'));
 const NotFound = lazy(() => import('./not-found'));
 
 export function createRouter() {
@@ -21,9 +24,12 @@ export function createRouter() {
         { path: '/', element: <HomePage /> },
         { path: '/pick', element: <WaveListPage /> },
         { path: '/pick/:waveId', element: <WavePage /> },
+        { path: '/pack', element: <PackPage /> },
         { path: '/conflicts', element: <ConflictsPage /> },
         { path: '/settings', element: <SettingsPage /> },
         { path: '/settings/scanner', element: <ScannerTestPage /> },
+        { path: '/ship', element: <DockPage /> },
+        { path: '/ship/:manifestId', element: <ManifestPage /> },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ErrorCode } from '../../domain/errors';
 import { mergeAreas } from './merge';
 import i18n, { LANGUAGES } from './index';
 
@@ -11,6 +12,13 @@ describe('translations', () => {
   it('every language has exactly the same keys', () => {
     const [first, ...rest] = LANGUAGES.map((l) => keys(i18n.getResourceBundle(l, 'translation')).sort());
     for (const r of rest) expect(r).toEqual(first);
+  });
+
+  it('every error code has words in every language', () => {
+    for (const l of LANGUAGES) {
+      const errors = (i18n.getResourceBundle(l, 'translation') as { errors: Record<string, string> }).errors;
+      expect(Object.values(ErrorCode).filter((c) => typeof errors[c] !== 'string'), l).toEqual([]);
+    }
   });
 
   it('every area file has a twin in each language', () => {

@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { Location, PickTask, Sku, Tote, UserPublic, WarehouseException, Wave } from '../../domain/model';
 import type { BinStock } from '../../domain/stock';
 import type { Mutation, Rejection } from '../../domain/sync';
+import type { BoxType, NumberLease, OverrideVerifier, PackOrder } from '../../domain/packing/types';
 
 /** A SKU row with its barcode values flattened so a multi-entry index can find it by scan. */
 export type SkuRow = Sku & { barcodeValues: string[] };
@@ -51,6 +52,9 @@ export interface DirtyRow {
   key: string;
 }
 
+/** A leased block of serials and the next one this device has not used yet (pack-leases.ts). */
+export type LeaseRow = NumberLease & { next: number };
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -75,6 +79,14 @@ export class ToteDb extends Dexie {
   viewDirty!: Table<DirtyRow, string>;
   /** Bin balances of the user's open waves' SKUs, as pulled; read-only (domain/stock.ts). */
   stock!: Table<BinStock, string>;
+  /** Packing's working set as last pulled (pack-store.ts), replaced whole by each pull. */
+  packOrders!: Table<PackOrder, string>;
+  boxTypes!: Table<BoxType, string>;
+  packLeases!: Table<LeaseRow, string>;
+  packVerifiers!: Table<OverrideVerifier, string>;
+  packPrinters!: Table<{ locationId: string; host: string }, string>;
+  /** The pack config and the bench chosen on this device. */
+  packMeta!: Table<MetaRow, string>;
 
   constructor(name = 'tote') {
     // Strict durability: a command reported as saved must survive the handheld being
@@ -114,6 +126,15 @@ export class ToteDb extends Dexie {
     // Bin stock: a bin's lots for the lot step, a SKU's bins to re-allocate a short pick.
     this.version(4).stores({
       stock: 'id, skuId, [locationId+skuId]',
+    });
+    // Packing: a tote's orders, a scanned box code, a lead's badge.
+    this.version(5).stores({
+      packOrders: 'orderId, toteCode',
+      boxTypes: 'id, code',
+      packLeases: 'id, kind',
+      packVerifiers: 'userId, badge',
+      packPrinters: 'locationId',
+      packMeta: 'key',
     });
   }
 }

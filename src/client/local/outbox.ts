@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { COMMANDS, parseCommand, type CommandArgs, type CommandName, type Outcome } from '../../domain/commands';
 import { ErrorCode } from '../../domain/errors';
-import { db, type OutboxRow } from './db';
+import { db, type MetaRow, type OutboxRow } from './db';
 import { notifyLocalWrite } from './events';
 import { setMeta, type MetaValues } from './meta';
 import { applyToViewSlice, readViewSlice } from './view';
@@ -47,21 +47,8 @@ export async function enqueue<N extends CommandName>(name: N, args: CommandArgs[
         d.meta.bulkGet(['session', 'deviceId', 'nextSeq']),
         readViewSlice({ name, args: parsed.args }),
       ]);
-      const session = sessionRow?.value as MetaValues['session'] | undefined;
-      const deviceId = deviceRow?.value as MetaValues['deviceId'] | undefined;
-      if (!session || !deviceId) throw new Error('no session');
-      const seq = (seqRow?.value as MetaValues['nextSeq'] | undefined) ?? 1;
-      const row: OutboxRow = {
-        id: uuidv7(),
-        deviceId,
-        seq,
-        name,
-        args: parsed.args,
-        argsVersion: argsVersionOf(name),
-        userId: session.user.id,
-        createdAt: new Date().toISOString(),
-        status: 'pending',
-      };
+      const row = outboxRow([sessionRow, deviceRow, seqRow], name, parsed.args, argsVersionOf(name));
+      const seq = row.seq;
       // And one round of writes.
       const [outcome] = await Promise.all([applyToViewSlice(slice, row), d.outbox.add(row), setMeta('nextSeq', seq + 1)]);
       // Throwing aborts the transaction: the outbox row, the seq and the view stay as they were.
@@ -111,4 +98,30 @@ export async function resendFrom(expectedSeq: number): Promise<boolean> {
     });
     return true;
   });
+}
+
+/**
+ * The next outbox row from the device's meta rows (session, device id, next seq), read
+ * inside the caller's transaction, which must also write the row and bump the seq.
+ */
+export function outboxRow(
+  [sessionRow, deviceRow, seqRow]: readonly (MetaRow | undefined)[],
+  name: string,
+  args: unknown,
+  argsVersion: number,
+): OutboxRow {
+  const session = sessionRow?.value as MetaValues['session'] | undefined;
+  const deviceId = deviceRow?.value as MetaValues['deviceId'] | undefined;
+  if (!session || !deviceId) throw new Error('no session');
+  return {
+    id: uuidv7(),
+    deviceId,
+    seq: (seqRow?.value as MetaValues['nextSeq'] | undefined) ?? 1,
+    name,
+    args,
+    argsVersion,
+    userId: session.user.id,
+    createdAt: new Date().toISOString(),
+    status: 'pending',
+  };
 }

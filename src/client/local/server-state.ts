@@ -3,6 +3,7 @@ import type { MutationResult, PullResponse, Rejection } from '../../domain/sync'
 import { recordPulledConflictsInTx, recordPushConflictsInTx } from './conflicts';
 import { db, type RejectionRow, type SkuRow } from './db';
 import { getMeta, setMeta } from './meta';
+import { applyPackSnapshotInTx, packTables } from './pack-store';
 import { emptyDirty, markDirtyInTx, refreshViewInTx, takeDirtyInTx } from './view';
 
 function skuRow(sku: PullResponse['changes']['skus'][number]): SkuRow {
@@ -21,7 +22,7 @@ export async function applyPullPage(page: PullResponse, opts: { final: boolean; 
   const c = page.changes;
   await d.transaction(
     'rw',
-    [d.locations, d.skus, d.totes, d.users, d.srvWaves, d.srvTasks, d.exceptions, d.stock, d.meta, d.outbox, d.rejections, d.conflicts, d.waves, d.tasks, d.viewDirty],
+    [d.locations, d.skus, d.totes, d.users, d.srvWaves, d.srvTasks, d.exceptions, d.stock, d.meta, d.outbox, d.rejections, d.conflicts, d.waves, d.tasks, d.viewDirty, ...(page.pack ? packTables() : [])],
     async () => {
       const dirty = emptyDirty();
       // Every independent request is issued at once (the transaction still runs them in
@@ -59,7 +60,13 @@ export async function applyPullPage(page: PullResponse, opts: { final: boolean; 
           for (const id of made[i]!) dirty.tasks.add(id);
         });
       }
-      await Promise.all([held.length ? d.outbox.bulkDelete(held.map((r) => r.seq)) : null, putRejections(page.rejections)]);
+      await Promise.all([
+        held.length ? d.outbox.bulkDelete(held.map((r) => r.seq)) : null,
+        putRejections(page.rejections),
+        // Packing's working set replaces what was held in the same transaction that forgets
+        // the pack commands it reflects, so a packed order never flickers back to open.
+        page.pack ? applyPackSnapshotInTx(page.pack) : null,
+      ]);
       if (opts.final) {
         await Promise.all([takeDirtyInTx(dirty).then(refreshViewInTx), setMeta('lastSyncAt', new Date().toISOString())]);
       } else {

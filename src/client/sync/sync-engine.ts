@@ -1,8 +1,11 @@
 import { ErrorCode } from '../../domain/errors';
 import { PullResponse, SCHEMA_VERSION, type PushResponse, type SeqGapDetails } from '../../domain/sync';
+import { hasAnyRole } from '../../domain/roles';
 import * as local from '../local/sync-port';
 import { apiFetch, NetworkError, type ApiResult } from './api';
 import { backoffDelay } from './backoff';
+import { PACK_ROLES, topUpLeases } from './lease-top-up';
+import { emitServerPoke } from './pokes';
 import { watchServerEvents } from './server-events';
 import { withPushLock } from './push-lock';
 import { quietGap } from './quiet-gap';
@@ -85,7 +88,13 @@ export class SyncEngine {
   /** Call after sign-in or sign-out: restarts the server-event stream and syncs. */
   sessionChanged(): void {
     this.stopEvents?.();
-    this.stopEvents = watchServerEvents({ token: async () => (await local.getSession())?.token ?? null, onPoke: () => this.request() });
+    this.stopEvents = watchServerEvents({
+      token: async () => (await local.getSession())?.token ?? null,
+      onPoke: () => {
+        this.request();
+        emitServerPoke();
+      },
+    });
     useSyncStore.getState().set({ signedOut: false });
     this.request();
   }
@@ -190,7 +199,14 @@ export class SyncEngine {
     this.wantPull = false;
     let needsPull = false;
     if (!useSyncStore.getState().blockedCode) needsPull = await this.push(session.token, deviceId, heldSince);
-    if (pull || needsPull) await this.pull(session.token, session.user.id, heldSince);
+    if (pull || needsPull) {
+      await this.pull(session.token, session.user.id, heldSince);
+      // Only benches number cartons: a picker's cycle touches no pack table.
+      if (hasAnyRole(session.user.roles, PACK_ROLES)) {
+        await this.quietGap(heldSince);
+        await topUpLeases(session.token);
+      }
+    }
     useSyncStore.getState().set({ online: true });
   }
 

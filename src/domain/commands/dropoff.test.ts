@@ -48,6 +48,10 @@ describe('applyWaveDropoff', () => {
     expect(out.movements).toEqual([]);
     if (c.totes?.length) expect(out.wavePatch).toEqual({ id: 'w1', patch: { droppedAt: ctx.now, dropoffLocationId: bench.id } });
     else expect(out.wavePatch).toBeNull();
+    // Orders with units in the totes become picked, only from a pre-pick status; o3 got nothing.
+    const picked = (out.orderPatches ?? []).map((o) => [o.id, o.patch.status, [...(o.from ?? [])]]);
+    if (c.totes?.length) expect(picked).toEqual(['o1', 'o2'].map((id) => [id, 'picked', ['received', 'allocated', 'released', 'picking']]));
+    else expect(picked).toEqual([]);
   });
 });
 

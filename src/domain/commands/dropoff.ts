@@ -42,6 +42,9 @@ export const waveDropoff: CommandDef<WaveDropoffArgs> = {
   roles: ['picker', 'lead'],
 };
 
+/** Order statuses a drop-off moves on to `picked`. */
+const PRE_PICK = ['received', 'allocated', 'released', 'picking'] as const;
+
 export type DropoffLocation = Pick<Location, 'id' | 'code' | 'type'>;
 
 export interface WaveDropoffState {
@@ -75,9 +78,17 @@ export function applyWaveDropoff(state: WaveDropoffState, args: WaveDropoffArgs,
   if (open) return reject(ErrorCode.WAVE_NOT_DONE, `wave ${wave.code} still has open task ${open.id}`);
   const changes = noChanges();
   changes.wavePatch = { id: wave.id, patch: { droppedAt: ctx.now, dropoffLocationId: location.id } };
-  changes.totePatches = waveToteCodes(state.tasks.filter((t) => t.waveId === wave.id)).map((c) => ({
+  const mine = state.tasks.filter((t) => t.waveId === wave.id);
+  changes.totePatches = waveToteCodes(mine).map((c) => ({
     code: c,
     patch: { status: 'awaiting_packing' as const, locationId: location.id, waveId: wave.id },
+  }));
+  // Orders with units in the totes are now picked and wait for packing; one cancelled or
+  // put on hold meanwhile keeps that status (the bench refuses it).
+  changes.orderPatches = [...new Set(mine.filter((t) => t.pickedQty > 0).map((t) => t.orderId))].map((id) => ({
+    id,
+    patch: { status: 'picked' as const },
+    from: PRE_PICK,
   }));
   return { status: 'applied', ...changes };
 }

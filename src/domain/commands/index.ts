@@ -2,6 +2,7 @@ import { ErrorCode } from '../errors';
 import { conflictResolve } from '../picking/conflict-card';
 import { pickUndo } from '../picking/undo';
 import { waveDropoff } from './dropoff';
+import { packConfirm, packMissing } from './pack';
 import { pickConfirm, pickShort } from './pick';
 import { pickSkip } from './skip';
 import type { CommandDef } from './types';
@@ -9,6 +10,7 @@ import { waveAssign } from './wave';
 
 export * from './types';
 export * from './dropoff';
+export * from './pack';
 export * from './pick';
 export * from './resolve';
 export * from './short';
@@ -27,6 +29,8 @@ export const COMMANDS = {
   'conflict.resolve': conflictResolve,
   'wave.assign': waveAssign,
   'wave.dropoff': waveDropoff,
+  'pack.confirm': packConfirm,
+  'pack.missing': packMissing,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

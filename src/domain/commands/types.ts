@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ErrorCode } from '../errors';
 import type { Role } from '../roles';
 import type { EXCEPTION_TYPES, PickTask, StockMovement, Tote, Wave } from '../model';
+import type { OrderStatus } from '../packing/types';
 
 /** Who is applying a command, and when. The server passes its own clock. */
 export interface RuleContext {
@@ -17,6 +18,40 @@ export interface NewException {
   locationId: string | null;
   skuId: string | null;
   qty: number;
+  /** The order it is about (packing). */
+  orderId?: string | null;
+  /** Free detail for the lead: tracking numbers, weights, who overrode. JSON-serialisable. */
+  details?: Record<string, unknown> | null;
+}
+
+/** A shipment a pack.confirm creates, with its cartons (ids made on the device). */
+export interface NewShipment {
+  id: string;
+  orderId: string;
+  benchId: string;
+  carrier: string;
+  service: string;
+  packedBy: string;
+  /** The lead who approved a weight outside tolerance, or null. */
+  overrideBy: string | null;
+  overrideNonce: string | null;
+  cartons: {
+    id: string;
+    seq: number;
+    boxTypeId: string;
+    weightG: number;
+    expectedWeightG: number;
+    trackingNumber: string;
+    sscc: string;
+    items: { skuId: string; lot: string | null; qty: number }[];
+  }[];
+}
+
+/** An entry for a seller's event feed (issue 7 serves the feed). */
+export interface NewSellerEvent {
+  sellerId: string;
+  type: 'order.packed' | 'order.shipped' | 'order.on_hold' | 'order.cancelled_at_pack' | 'inbound.received' | 'return.graded';
+  payload: Record<string, unknown>;
 }
 
 export interface Changes {
@@ -32,6 +67,16 @@ export interface Changes {
   countTasks?: { locationId: string; skuId: string; reason: 'short_pick'; taskId: string }[];
   /** Totes whose place changes, by code (wave.dropoff); `version` is set when stored. */
   totePatches?: { code: string; patch: Required<Pick<Tote, 'status' | 'locationId' | 'waveId'>> }[];
+  /** Order status changes (packing). */
+  orderPatches?: {
+    id: string;
+    patch: { status: OrderStatus };
+    /** Apply only while the order is in one of these statuses (a drop-off never reopens a cancelled order). */
+    from?: readonly OrderStatus[];
+  }[];
+  /** Shipments with their cartons (pack.confirm). */
+  shipments?: NewShipment[];
+  sellerEvents?: NewSellerEvent[];
 }
 
 /**

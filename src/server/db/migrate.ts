@@ -7,9 +7,12 @@ import * as m0003 from './migrations/0003-mutation-wave';
 import * as m0004 from './migrations/0004-fewer-hot-indexes';
 import * as m0005 from './migrations/0005-picking-rules';
 import * as m0006 from './migrations/0006-wave-dropoff';
+import * as m0007 from './migrations/0007-packing';
+import * as m0008 from './migrations/0008-inbound';
 
+/** A migration; `kind` for the rare column type the two databases spell differently. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Up = (db: Kysely<any>) => Promise<void>;
+type Up = (db: Kysely<any>, kind: DbKind) => Promise<void>;
 
 /**
  * Migrations are modules imported here rather than files read at run time, so the
@@ -22,6 +25,8 @@ export const MIGRATIONS: readonly { name: string; up: Up }[] = [
   { name: '0004-fewer-hot-indexes', up: m0004.up },
   { name: '0005-picking-rules', up: m0005.up },
   { name: '0006-wave-dropoff', up: m0006.up },
+  { name: '0007-packing', up: m0007.up },
+  { name: '0008-inbound', up: m0008.up },
 ];
 
 /** Applies every pending migration, each in its own transaction; returns the names applied. */
@@ -39,7 +44,7 @@ export async function migrate(db: Kysely<Database>, kind: DbKind): Promise<strin
       if (kind === 'postgres') await sql`select pg_advisory_xact_lock(7462001)`.execute(trx);
       const row = await trx.selectFrom('tote_migrations').select('name').where('name', '=', m.name).executeTakeFirst();
       if (row) return false;
-      await m.up(trx);
+      await m.up(trx, kind);
       await trx.insertInto('tote_migrations').values({ name: m.name, applied_at: new Date().toISOString() }).execute();
       return true;
     });

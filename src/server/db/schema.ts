@@ -39,6 +39,8 @@ export interface LocationsTable {
   level: number | null;
   walk_seq: number;
   capacity: number | null;
+  /** host[:port] of a pack bench's label printer, raw TCP (0007). */
+  printer_host: Generated<string | null>;
   version: number;
 }
 
@@ -90,6 +92,10 @@ export interface UsersTable {
   language: string;
   failed_pin_count: number;
   locked_until: string | null;
+  /** Weight-override key of a lead's PIN (0007, domain/packing/override.ts). */
+  override_salt: Generated<string | null>;
+  override_key: Generated<string | null>;
+  override_iterations: Generated<number | null>;
   version: number;
 }
 
@@ -124,6 +130,8 @@ export interface OrdersTable {
   carrier_service: string;
   ship_by: string;
   created_at: string;
+  packed_at: Generated<string | null>;
+  shipped_at: Generated<string | null>;
   version: number;
 }
 
@@ -202,6 +210,9 @@ export interface ExceptionsTable {
   mutation_id: string | null;
   created_at: string;
   resolved_at: string | null;
+  /** The order it is about, and JSON detail for the lead (0007). */
+  order_id: Generated<string | null>;
+  details: Generated<string | null>;
   version: number;
 }
 
@@ -231,7 +242,265 @@ export interface CountTasksTable {
   reason: string;
   status: string;
   created_at: string;
+  /** Blind counts (0008): what the system expected, what was counted, by whom, which round (2 = recount). */
+  expected_qty: Generated<number | null>;
+  counted_qty: Generated<number | null>;
+  assigned_to: Generated<string | null>;
+  counted_by: Generated<string | null>;
+  round: Generated<number>;
   version: number;
+}
+
+export interface BoxTypesTable {
+  id: string;
+  warehouse_id: string;
+  code: string;
+  name: string;
+  inner_length_mm: number;
+  inner_width_mm: number;
+  inner_height_mm: number;
+  max_weight_g: number;
+  tare_g: number;
+  active: Generated<number>;
+  version: number;
+}
+
+export interface PackConfigsTable {
+  warehouse_id: string;
+  /** JSON of domain/packing/types PackConfig. */
+  config: string;
+  version: number;
+}
+
+export interface ShipmentsTable {
+  id: string;
+  warehouse_id: string;
+  order_id: string;
+  bench_id: string;
+  carrier: string;
+  service: string;
+  /** 'packed' | 'shipped' */
+  status: string;
+  packed_by: string;
+  override_by: string | null;
+  override_nonce: string | null;
+  mutation_id: string;
+  created_at: string;
+  shipped_at: string | null;
+  version: number;
+}
+
+export interface CartonsTable {
+  id: string;
+  warehouse_id: string;
+  shipment_id: string;
+  order_id: string;
+  seq: number;
+  box_type_id: string;
+  weight_g: number;
+  expected_weight_g: number;
+  tracking_number: string;
+  sscc: string;
+  /** JSON [{skuId, lot, qty}] */
+  contents: string;
+  carrier: string;
+  manifest_id: string | null;
+  created_at: string;
+  version: number;
+}
+
+export interface NumberCountersTable {
+  warehouse_id: string;
+  /** 'tracking' | 'sscc' */
+  kind: string;
+  /** The first serial not yet leased, and the last one the range allows. */
+  next: number;
+  last: number;
+}
+
+export interface NumberLeasesTable {
+  id: string;
+  warehouse_id: string;
+  device_id: string;
+  kind: string;
+  first: number;
+  last: number;
+  created_at: string;
+}
+
+export interface ManifestsTable {
+  id: string;
+  warehouse_id: string;
+  code: string;
+  carrier: string;
+  dock_location_id: string;
+  /** 'open' | 'closed' */
+  status: string;
+  created_by: string;
+  created_at: string;
+  closed_by: string | null;
+  closed_at: string | null;
+  version: number;
+}
+
+export interface SellerEventsTable {
+  id: string;
+  warehouse_id: string;
+  seller_id: string;
+  type: string;
+  /** JSON */
+  payload: string;
+  created_at: string;
+  /** The server version of the change that raised it: the feed's cursor. */
+  version: number;
+}
+
+/** A seller's announced inbound shipment (0008). */
+export interface AsnsTable {
+  id: string;
+  warehouse_id: string;
+  seller_id: string;
+  /** Unique per warehouse; printed on the delivery's paperwork. */
+  reference: string;
+  /** 'announced' | 'receiving' | 'closed' */
+  status: string;
+  expected_at: string | null;
+  created_at: string;
+  closed_at: string | null;
+  version: number;
+}
+
+export interface AsnCartonsTable {
+  id: string;
+  asn_id: string;
+  sscc: string;
+  /** JSON ExpectedItem[] (domain/inbound/types); null when the seller did not declare it. */
+  contents: string | null;
+  received_at: string | null;
+}
+
+export interface AsnLinesTable {
+  id: string;
+  asn_id: string;
+  line_no: number;
+  sku_id: string;
+  qty: number;
+  lot: string | null;
+  expiry: string | null;
+}
+
+export interface ReceiptsTable {
+  id: string;
+  warehouse_id: string;
+  seller_id: string;
+  /** Null for a blind receipt. */
+  asn_id: string | null;
+  /** 'open' | 'closed' */
+  status: string;
+  dock_location_id: string;
+  opened_by: string;
+  closed_by: string | null;
+  created_at: string;
+  closed_at: string | null;
+  version: number;
+}
+
+export interface ReceiptLinesTable {
+  id: string;
+  receipt_id: string;
+  sku_id: string;
+  lot: string | null;
+  expiry: string | null;
+  qty: number;
+  /** 'ok' | 'damaged' */
+  condition: string;
+  carton_sscc: string | null;
+  reason: string | null;
+  /** JSON string[] */
+  photo_ids: Generated<string>;
+  mutation_id: string | null;
+  created_at: string;
+}
+
+export interface DiscrepanciesTable {
+  id: string;
+  receipt_id: string;
+  /** 'over' | 'short' | 'damaged' | 'wrong_item' | 'unexpected_sku' */
+  kind: string;
+  sku_id: string | null;
+  lot: string | null;
+  carton_sscc: string | null;
+  expected_qty: number;
+  received_qty: number;
+  reason: string | null;
+  /** JSON string[] */
+  photo_ids: Generated<string>;
+  created_at: string;
+  version: number;
+}
+
+export interface PutawayTasksTable {
+  id: string;
+  warehouse_id: string;
+  receipt_id: string | null;
+  return_id: string | null;
+  sku_id: string;
+  lot: string | null;
+  expiry: string | null;
+  qty: number;
+  from_location_id: string;
+  suggested_location_id: string | null;
+  to_location_id: string | null;
+  /** Why the clerk chose another bin than the suggested one. */
+  reason: string | null;
+  /** 'open' | 'done' */
+  status: string;
+  done_by: string | null;
+  created_at: string;
+  done_at: string | null;
+  version: number;
+}
+
+export interface PhotosTable {
+  id: string;
+  warehouse_id: string;
+  device_id: string;
+  mutation_id: string | null;
+  content_type: string;
+  byte_size: number;
+  sha256: string;
+  received_bytes: Generated<number>;
+  /** 1 once every byte arrived and the hash matched. */
+  stored: Generated<number>;
+  /** bytea on PostgreSQL, blob on SQLite. */
+  data: Uint8Array | null;
+  created_at: string;
+  version: number;
+}
+
+export interface ReturnsTable {
+  id: string;
+  warehouse_id: string;
+  order_id: string;
+  seller_id: string;
+  status: string;
+  created_at: string;
+  version: number;
+}
+
+export interface ReturnLinesTable {
+  id: string;
+  return_id: string;
+  sku_id: string;
+  /** 'sellable' | 'damaged' | 'defective' | 'missing_parts' | 'wrong_item' */
+  grade: string;
+  reason: string | null;
+  /** 'restock' | 'quarantine' | 'dispose' | 'return_to_seller' */
+  disposition: string;
+  /** JSON string[] */
+  photo_ids: Generated<string>;
+  graded_by: string;
+  graded_at: string;
 }
 
 export interface MigrationsTable {
@@ -258,6 +527,24 @@ export interface Database {
   exceptions: ExceptionsTable;
   mutations: MutationsTable;
   count_tasks: CountTasksTable;
+  box_types: BoxTypesTable;
+  pack_configs: PackConfigsTable;
+  shipments: ShipmentsTable;
+  cartons: CartonsTable;
+  number_counters: NumberCountersTable;
+  number_leases: NumberLeasesTable;
+  manifests: ManifestsTable;
+  seller_events: SellerEventsTable;
+  asns: AsnsTable;
+  asn_cartons: AsnCartonsTable;
+  asn_lines: AsnLinesTable;
+  receipts: ReceiptsTable;
+  receipt_lines: ReceiptLinesTable;
+  discrepancies: DiscrepanciesTable;
+  putaway_tasks: PutawayTasksTable;
+  photos: PhotosTable;
+  returns: ReturnsTable;
+  return_lines: ReturnLinesTable;
   tote_migrations: MigrationsTable;
 }
 
@@ -281,4 +568,22 @@ export const ALL_TABLES = [
   'exceptions',
   'mutations',
   'count_tasks',
+  'box_types',
+  'pack_configs',
+  'shipments',
+  'cartons',
+  'number_counters',
+  'number_leases',
+  'manifests',
+  'seller_events',
+  'asns',
+  'asn_cartons',
+  'asn_lines',
+  'receipts',
+  'receipt_lines',
+  'discrepancies',
+  'putaway_tasks',
+  'photos',
+  'returns',
+  'return_lines',
 ] as const satisfies readonly (keyof Database)[];

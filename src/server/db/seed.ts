@@ -15,6 +15,8 @@ import {
   type SeedSku,
 } from './seed-catalogue';
 import { seedClusterDemo } from './seed-cluster';
+import { seedInboundDemo } from './seed-inbound';
+import { packOverrideSecret, seedPackDemo } from './seed-pack';
 import { VersionClock } from './version';
 import { writeWave, type WaveLine } from './wave-writer';
 
@@ -30,11 +32,14 @@ export async function seedIfEmpty(db: Kysely<Database>, now = new Date()): Promi
   if (existing) return false;
   // Hash outside the transaction: scrypt is slow on purpose.
   const pinHashes = await Promise.all(DEMO_USERS.map(() => hashPin(DEMO_PIN)));
+  const overrideSecret = await packOverrideSecret(DEMO_PIN);
   return db.transaction().execute(async (trx) => {
     // Re-check under the counter lock so two starting servers cannot both seed.
     const clock = await VersionClock.begin(trx);
     if (await trx.selectFrom('warehouses').select('id').limit(1).executeTakeFirst()) return false;
     await seedAll(trx, clock, pinHashes, now);
+    await seedPackDemo(trx, clock, now, overrideSecret);
+    await seedInboundDemo(trx, clock, now);
     await clock.finish(trx);
     return true;
   });

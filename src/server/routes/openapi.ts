@@ -6,6 +6,8 @@ import { ErrorCode } from '../../domain/errors';
 import { UserPublic } from '../../domain/model';
 import { MutationResult, PullQuery, PullResponse, PushRequest, PushResponse } from '../../domain/sync';
 import { APP_VERSION } from '../version';
+import { packPaths } from './openapi-pack';
+import { shippingPaths } from './openapi-shipping';
 import { WavePicks } from './waves';
 
 const ErrorBody = z.object({
@@ -88,6 +90,8 @@ export function buildOpenApi() {
           responses: { 200: { description: 'picks', content: json(WavePicks) }, ...errors(401, 403, 404) },
         },
       },
+      ...shippingPaths(),
+      ...packPaths(),
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
       '/demo/barcodes': { get: { summary: 'Printable demo barcodes', responses: { 200: { description: 'HTML', content: { 'text/html': {} } } } } },
     },

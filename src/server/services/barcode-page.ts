@@ -1,33 +1,10 @@
-import * as bwip from 'bwip-js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { DEMO_PIN } from '../db/seed-catalogue';
 import { DEMO_WAVE_CODE } from '../db/seed';
+import { card, esc, svg, unitSymbol } from './barcode-cards';
+import { packSection } from './barcode-page-pack';
 import { CLUSTER_WAVE_CODE, DEMO_LOT_SKU, DEMO_SHORT_SKU, SPARE_TOTES } from '../db/seed-cluster';
-
-// @types/bwip-js describes v3, which had no SVG output; v4 (installed) exports toSVG.
-const toSVG = (bwip as unknown as { toSVG(opts: Record<string, unknown>): string }).toSVG;
-
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-function svg(bcid: string, text: string): string {
-  try {
-    return toSVG({ bcid, text, scale: 2, height: 10, includetext: true, textxalign: 'center' });
-  } catch {
-    return `<span class="bad">cannot draw ${esc(text)}</span>`;
-  }
-}
-
-/** GTIN-14 as printed on the pack: EAN-13, or UPC-A when it is a 12-digit GTIN. */
-function unitSymbol(gtin14: string): { bcid: string; text: string } {
-  if (gtin14.startsWith('00')) return { bcid: 'upca', text: gtin14.slice(2) };
-  if (gtin14.startsWith('0')) return { bcid: 'ean13', text: gtin14.slice(1) };
-  return { bcid: 'itf14', text: gtin14 };
-}
-
-const card = (title: string, body: string, sub = '') =>
-  `<figure class="card"><figcaption><b>${esc(title)}</b>${sub ? `<br><small>${esc(sub)}</small>` : ''}</figcaption>${body}</figure>`;
 
 /**
  * A printable sheet of the demo warehouse's codes, the demo wave's bins and items
@@ -101,6 +78,7 @@ figcaption{font-size:.9rem}.bad{color:#b00}
     .map((b) => card(b.code, svg('code128', b.code)))
     .join('')}</div>
 ${await clusterSection(db)}
+${packSection()}
 </body></html>`;
 }
 

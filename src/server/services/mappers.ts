@@ -1,6 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { Location, PickTask, Sku, SkuBarcode, Tote, UserPublic, Wave, WarehouseException } from '../../domain/model';
+import type { BoxType } from '../../domain/packing/types';
 import type {
+  BoxTypesTable,
   ExceptionsTable,
   LocationsTable,
   PickTasksTable,
@@ -136,7 +138,34 @@ export function toException(r: Selectable<ExceptionsTable>): WarehouseException 
     qty: Number(r.qty),
     raisedBy: r.raised_by,
     mutationId: r.mutation_id,
+    orderId: r.order_id ?? null,
+    details: parseDetails(r.details),
     createdAt: r.created_at,
+    version: Number(r.version),
+  };
+}
+
+function parseDetails(json: string | null | undefined): Record<string, unknown> | null {
+  if (!json) return null;
+  try {
+    const v: unknown = JSON.parse(json);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function toBoxType(r: Selectable<BoxTypesTable>): BoxType {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    innerLengthMm: Number(r.inner_length_mm),
+    innerWidthMm: Number(r.inner_width_mm),
+    innerHeightMm: Number(r.inner_height_mm),
+    maxWeightG: Number(r.max_weight_g),
+    tareG: Number(r.tare_g),
+    active: Boolean(Number(r.active)),
     version: Number(r.version),
   };
 }

@@ -3,6 +3,7 @@ import type { PullResponse, Rejection } from '../../domain/sync';
 import type { DbKind } from '../db/connect';
 import type { Database } from '../db/schema';
 import { clampInt4, currentVersion } from '../db/version';
+import { readPackSnapshot } from './pull-pack';
 import { readStock } from './pull-stock';
 import { toException, toLocation, toSku, toTask, toTote, toUserPublic, toWave } from './mappers';
 
@@ -50,6 +51,8 @@ export async function pullChanges(
     const hasMore = versions.length > limit;
     const upTo = hasMore ? versions[limit - 1]! : Math.max(head, cursor);
     const device = await trx.selectFrom('devices').select('last_seq').where('id', '=', caller.deviceId).executeTakeFirst();
+    // Packing's working set travels whole, once per pull, with its last page.
+    const pack = hasMore ? undefined : await readPackSnapshot(trx, caller.warehouseId, caller.deviceId, caller.userId ?? null);
     return {
       cursor: hasMore ? upTo : head,
       hasMore,
@@ -59,6 +62,7 @@ export async function pullChanges(
         stock: await readStock(trx, caller.warehouseId, caller.userId ?? null, cursor, hasMore ? upTo : head),
       },
       rejections: await readRejections(trx, caller.deviceId, cursor, upTo),
+      ...(pack ? { pack } : {}),
     };
   });
 }

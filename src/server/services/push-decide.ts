@@ -11,6 +11,8 @@ import {
   reject,
   type ConflictResolveArgs,
   type Outcome,
+  type PackConfirmArgs,
+  type PackMissingArgs,
   type PickConfirmArgs,
   type PickShortArgs,
   type PickSkipArgs,
@@ -19,11 +21,13 @@ import {
   type WaveDropoffArgs,
 } from '../../domain/commands';
 import { ErrorCode } from '../../domain/errors';
+import { applyPackConfirm, applyPackMissing } from '../../domain/packing/confirm';
 import { mutationIdOfCard } from '../../domain/picking/conflict-card';
 import { hasAnyRole } from '../../domain/roles';
 import type { Database } from '../db/schema';
 import { findLocation } from './dropoff-writes';
 import { withLotStock } from './lot-stock';
+import { loadPackState } from './pack-state';
 import type { Parsed } from './push';
 import type { Actor } from './push-actors';
 import { loadCardExceptions, loadConfirmations, type BatchMemory } from './push-state';
@@ -40,6 +44,7 @@ export interface DecideEnv {
   trx: Transaction<Database>;
   batch: BatchMemory;
   warehouseId: string;
+  deviceId: string;
 }
 
 export async function decide(
@@ -93,6 +98,16 @@ export async function decide(
       const wave = await waves.wave(a.waveId);
       const assignee = actors.get(a.userId) ?? null;
       return applyWaveAssign({ wave, assignee }, a, ctx);
+    }
+    case 'pack.confirm': {
+      const a = f.args as PackConfirmArgs;
+      const state = await loadPackState(env, waves, a);
+      return state ? applyPackConfirm(state, a, ctx) : reject(ErrorCode.FORBIDDEN, 'packing is not set up in this warehouse');
+    }
+    case 'pack.missing': {
+      const a = f.args as PackMissingArgs;
+      const state = await loadPackState(env, waves, a);
+      return state ? applyPackMissing(state, a, ctx) : reject(ErrorCode.FORBIDDEN, 'packing is not set up in this warehouse');
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { Insertable, Transaction } from 'kysely';
 import type { Outcome } from '../../domain/commands';
 import type { PickConfirmation, PickUndoArgs } from '../../domain/commands';
+import type { OrderStatus } from '../../domain/packing/types';
 import type { Database, ExceptionsTable, StockLedgerTable } from '../db/schema';
 
 /**
@@ -10,6 +11,12 @@ import type { Database, ExceptionsTable, StockLedgerTable } from '../db/schema';
  */
 export class BatchMemory {
   readonly commands = new Map<string, { name: string; args: unknown; status: Outcome['status']; userId: string; outcome: Outcome }>();
+  /** Packing: order statuses, totes, and the numbers, ids and override nonces earlier commands took. */
+  readonly orderStatus = new Map<string, OrderStatus>();
+  readonly totes = new Map<string, { status: 'free' | 'on_cart' | 'awaiting_packing'; locationId: string | null; waveId: string | null }>();
+  readonly numbersUsed = new Set<string>();
+  readonly idsUsed = new Set<string>();
+  readonly noncesUsed = new Set<string>();
   constructor(
     readonly exceptions: Insertable<ExceptionsTable>[],
     readonly ledger: Insertable<StockLedgerTable>[],
@@ -17,6 +24,20 @@ export class BatchMemory {
 
   record(id: string, name: string, args: unknown, userId: string, outcome: Outcome): void {
     this.commands.set(id, { name, args, status: outcome.status, userId, outcome });
+    if (outcome.status !== 'applied') return;
+    // A conditional patch (a drop-off's `picked`) is not known to apply until written:
+    // later commands of the batch read the stored status instead.
+    for (const o of outcome.orderPatches ?? []) if (!o.from) this.orderStatus.set(o.id, o.patch.status);
+    for (const t of outcome.totePatches ?? []) this.totes.set(t.code, t.patch);
+    for (const s of outcome.shipments ?? []) {
+      this.idsUsed.add(s.id);
+      if (s.overrideNonce) this.noncesUsed.add(s.overrideNonce);
+      for (const c of s.cartons) {
+        this.idsUsed.add(c.id);
+        this.numbersUsed.add(c.trackingNumber);
+        this.numbersUsed.add(c.sscc);
+      }
+    }
   }
 }
 

@@ -11,6 +11,7 @@ import { clampInt4, VersionClock } from '../db/version';
 import { ApiError } from './api-error';
 import { writeTotes, type ToteWrite } from './dropoff-writes';
 import { negativeStockCandidates, raiseNegativeStock } from './negative-stock';
+import { PackWrites } from './pack-writes';
 import { loadDeviceActorsAndWavesPg, loadDeviceAndActors, type Actor } from './push-actors';
 import { BatchMemory, resolveExceptions } from './push-state';
 import { decide } from './push-decide';
@@ -36,6 +37,7 @@ const LEDGER_COLS = {
 const EXCEPTION_COLS = {
   id: 'text', warehouse_id: 'text', type: 'text', status: 'text', wave_id: 'text', task_id: 'text', location_id: 'text',
   sku_id: 'text', qty: 'int4', raised_by: 'text', mutation_id: 'text', created_at: 'text', resolved_at: 'text', version: 'int4',
+  order_id: 'text', details: 'text',
 } as const;
 
 /**
@@ -85,7 +87,7 @@ async function writeBatchPg(
       insert into exceptions (${cols(EXCEPTION_COLS)})
       select * from unnest(${unnestColumns(EXCEPTION_COLS, w.exceptions)}) where (select ok from ok)
       union all
-      select exception_id, ${warehouseId}, 'negative_stock', 'open', null, null, location_id, sku_id, balance, null, null, ${now}, null, version
+      select exception_id, ${warehouseId}, 'negative_stock', 'open', null, null, location_id, sku_id, balance, null, null, ${now}, null, version, null, null
       from neg where (select ok from ok)
     ),
     c as (
@@ -226,10 +228,11 @@ async function applyFresh(
   const countTasks: Insertable<CountTasksTable>[] = [];
   const totes: ToteWrite[] = [];
   const batch = new BatchMemory(exceptions, ledger);
+  const pack = new PackWrites(caller.warehouseId);
   for (const f of fresh) {
     const version = clock.tick();
     const ctx = { userId: f.m.userId, mutationId: f.m.id, now };
-    const outcome = await decide(f, actors, waves, ctx, { trx, batch, warehouseId: caller.warehouseId });
+    const outcome = await decide(f, actors, waves, ctx, { trx, batch, warehouseId: caller.warehouseId, deviceId: req.deviceId });
     if (outcome.status === 'applied' && outcome.resolveExceptionIds) {
       await resolveExceptions(trx, batch, outcome.resolveExceptionIds, version, now);
     }
@@ -237,6 +240,7 @@ async function applyFresh(
     // twice would trip a primary key instead of doubling stock.
     if (outcome.status === 'applied') {
       waves.apply(outcome, version);
+      pack.collect(outcome, f.m.id, version, now);
       for (const [n, t] of (outcome.totePatches ?? []).entries()) totes.push({ id: `${f.m.id}:t${n}`, code: t.code, ...t.patch, version });
       for (const [n, c] of (outcome.countTasks ?? []).entries()) {
         countTasks.push({
@@ -282,6 +286,8 @@ async function applyFresh(
         created_at: now,
         resolved_at: null,
         version,
+        order_id: e.orderId ?? null,
+        details: e.details ? JSON.stringify(e.details) : null,
       });
     }
     batch.record(f.m.id, f.name, f.args, f.m.userId, outcome);
@@ -312,6 +318,7 @@ async function applyFresh(
   // Rare (short picks): plain inserts beside the batch's main writes, same transaction.
   await insertRows(trx, 'count_tasks', countTasks);
   await writeTotes(trx, caller.warehouseId, totes);
+  await pack.write(trx);
   if (caller.kind === 'postgres') {
     await waves.flushWaves();
     await waves.insertCreated();

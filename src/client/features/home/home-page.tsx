@@ -10,7 +10,6 @@ import { syncEngine } from '../../sync/sync-engine';
 
 /** Flows not built yet, shown so people know they are coming, by the role that uses them. */
 const COMING: { key: string; role: Role }[] = [
-  { key: 'pack', role: 'packer' },
   { key: 'receive', role: 'receiver' },
   { key: 'returns', role: 'returns' },
   { key: 'lead', role: 'lead' },
@@ -40,6 +39,22 @@ export default function HomePage() {
             <Link className="card card-primary" to="/pick">
               <span className="card-title">{t('home.pick')}</span>
               <span>{t('home.pick-detail')}</span>
+            </Link>
+          </li>
+        )}
+        {hasAnyRole(roles, ['packer', 'lead']) && (
+          <li>
+            <Link className="card card-primary" to="/pack">
+              <span className="card-title">{t('home.flow.pack')}</span>
+              <span>{t('home.pack-detail')}</span>
+            </Link>
+          </li>
+        )}
+        {hasAnyRole(roles, ['packer', 'lead', 'admin']) && (
+          <li>
+            <Link className="card" to="/ship">
+              <span className="card-title">{t('shipping.home-title')}</span>
+              <span>{t('shipping.home-detail')}</span>
             </Link>
           </li>
         )}
