@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Location, PickTask, Sku, Tote, UserPublic, Wave, WarehouseException } from './model';
 import { BinStock } from './stock';
+import { InboundSnapshot } from './inbound/snapshot';
+import { InventorySnapshot } from './inventory/snapshot';
 import { PackSnapshot } from './packing/types';
 
 /** Bumped when the shape of the sync payloads changes incompatibly. */
@@ -100,5 +102,9 @@ export const PullResponse = z.object({
    * only; the device replaces what it held. Absent for other roles and older servers.
    */
   pack: PackSnapshot.optional(),
+  /** Receiving's working set (receivers, returns clerks, leads), like `pack`. */
+  inbound: InboundSnapshot.optional(),
+  /** Counting and returns' working set (floor roles), like `pack`. */
+  inventory: InventorySnapshot.optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;

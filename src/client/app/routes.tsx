@@ -13,6 +13,12 @@ const SettingsPage = lazy(() => import('../features/settings/settings-page'));
 const ScannerTestPage = lazy(() => import('../features/settings/scanner-test-page'));
 const DockPage = lazy(() => import('../features/shipping/dock-page'));
 const ManifestPage = lazy(() => import('../features/shipping/manifest-page'));
+const ReceivePage = lazy(() => import('../features/receiving/receive-page'));
+const PutawayPage = lazy(() => import('../features/putaway/putaway-page'));
+const ReturnsPage = lazy(() => import('../features/returns/returns-page'));
+const CountPage = lazy(() => import('../features/counting/count-page'));
+const MovePage = lazy(() => import('../features/moves/move-page'));
+const LookupPage = lazy(() => import('../features/lookup/lookup-page'));
 const NotFound = lazy(() => import('./not-found'));
 
 export function createRouter() {
@@ -30,6 +36,12 @@ export function createRouter() {
         { path: '/settings/scanner', element: <ScannerTestPage /> },
         { path: '/ship', element: <DockPage /> },
         { path: '/ship/:manifestId', element: <ManifestPage /> },
+        { path: '/receive', element: <ReceivePage /> },
+        { path: '/putaway', element: <PutawayPage /> },
+        { path: '/returns', element: <ReturnsPage /> },
+        { path: '/count', element: <CountPage /> },
+        { path: '/move', element: <MovePage /> },
+        { path: '/lookup', element: <LookupPage /> },
         { path: '*', element: <NotFound /> },
       ],
     },

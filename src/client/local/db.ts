@@ -3,6 +3,9 @@ import type { Location, PickTask, Sku, Tote, UserPublic, WarehouseException, Wav
 import type { BinStock } from '../../domain/stock';
 import type { Mutation, Rejection } from '../../domain/sync';
 import type { BoxType, NumberLease, OverrideVerifier, PackOrder } from '../../domain/packing/types';
+import type { Asn, DiscrepancyNote, ReceiptLine } from '../../domain/inbound/types';
+import type { PutawayTask } from '../../domain/inbound/snapshot';
+import type { CountTaskView, ReturnableOrder } from '../../domain/inventory/snapshot';
 
 /** A SKU row with its barcode values flattened so a multi-entry index can find it by scan. */
 export type SkuRow = Sku & { barcodeValues: string[] };
@@ -55,6 +58,36 @@ export interface DirtyRow {
 /** A leased block of serials and the next one this device has not used yet (pack-leases.ts). */
 export type LeaseRow = NumberLease & { next: number };
 
+/** An ASN as held on the device, with its cartons' SSCCs flattened for a scan to find it. */
+export type AsnRow = Asn & { cartonSsccs: string[] };
+
+/** A receipt being built on this device, before receipt.close (receiving/). */
+export interface ReceiptDraftRow {
+  id: string;
+  asnId: string | null;
+  sellerId: string;
+  dockLocationId: string;
+  userId: string;
+  notes: DiscrepancyNote[];
+  startedAt: string;
+}
+
+/** One accepted receiving scan of a draft, written in the scan's own transaction. */
+export type ReceiptDraftLineRow = ReceiptLine & { n?: number; receiptId: string; at: string };
+
+/** A photo taken on the device, kept until the server has every byte (photos.ts). */
+export interface PhotoRow {
+  id: string;
+  blob: Blob;
+  contentType: string;
+  byteSize: number;
+  sha256: string;
+  /** Bytes the server confirmed it holds. */
+  uploadedBytes: number;
+  status: 'pending' | 'uploaded';
+  createdAt: string;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -87,6 +120,20 @@ export class ToteDb extends Dexie {
   packPrinters!: Table<{ locationId: string; host: string }, string>;
   /** The pack config and the bench chosen on this device. */
   packMeta!: Table<MetaRow, string>;
+  /** Receiving's working set as last pulled (inbound-store.ts), replaced whole by each pull. */
+  asns!: Table<AsnRow, string>;
+  putawayTasks!: Table<PutawayTask, string>;
+  /** Receiving rules per seller and the dock chosen on this device. */
+  inboundMeta!: Table<MetaRow, string>;
+  /** Receipts in progress on this device: never replaced by a pull. */
+  receiptDrafts!: Table<ReceiptDraftRow, string>;
+  receiptDraftLines!: Table<ReceiptDraftLineRow, number>;
+  /** Counting and returns' working set as last pulled (inventory-store.ts). */
+  countTasks!: Table<CountTaskView, string>;
+  returnables!: Table<ReturnableOrder, string>;
+  inventoryMeta!: Table<MetaRow, string>;
+  /** Photos waiting for upload, and uploaded ones until they are cleared. */
+  photos!: Table<PhotoRow, string>;
 
   constructor(name = 'tote') {
     // Strict durability: a command reported as saved must survive the handheld being
@@ -135,6 +182,19 @@ export class ToteDb extends Dexie {
       packVerifiers: 'userId, badge',
       packPrinters: 'locationId',
       packMeta: 'key',
+    });
+    // Inbound and inventory: an ASN by reference or carton SSCC, a draft's lines, a bin's
+    // count tasks, an order to return by reference or tracking number, photos to upload.
+    this.version(6).stores({
+      asns: 'id, reference, *cartonSsccs',
+      putawayTasks: 'id, status, skuId',
+      inboundMeta: 'key',
+      receiptDrafts: 'id, asnId',
+      receiptDraftLines: '++n, receiptId',
+      countTasks: 'id, locationId',
+      returnables: 'orderId, ref, *trackingNumbers',
+      inventoryMeta: 'key',
+      photos: 'id, status',
     });
   }
 }

@@ -3,6 +3,8 @@ import type { MutationResult, PullResponse, Rejection } from '../../domain/sync'
 import { recordPulledConflictsInTx, recordPushConflictsInTx } from './conflicts';
 import { db, type RejectionRow, type SkuRow } from './db';
 import { getMeta, setMeta } from './meta';
+import { applyInboundSnapshotInTx, inboundTables } from './inbound-store';
+import { applyInventorySnapshotInTx, inventoryTables } from './inventory-store';
 import { applyPackSnapshotInTx, packTables } from './pack-store';
 import { emptyDirty, markDirtyInTx, refreshViewInTx, takeDirtyInTx } from './view';
 
@@ -22,7 +24,7 @@ export async function applyPullPage(page: PullResponse, opts: { final: boolean; 
   const c = page.changes;
   await d.transaction(
     'rw',
-    [d.locations, d.skus, d.totes, d.users, d.srvWaves, d.srvTasks, d.exceptions, d.stock, d.meta, d.outbox, d.rejections, d.conflicts, d.waves, d.tasks, d.viewDirty, ...(page.pack ? packTables() : [])],
+    [d.locations, d.skus, d.totes, d.users, d.srvWaves, d.srvTasks, d.exceptions, d.stock, d.meta, d.outbox, d.rejections, d.conflicts, d.waves, d.tasks, d.viewDirty, ...(page.pack ? packTables() : []), ...(page.inbound ? inboundTables() : []), ...(page.inventory ? inventoryTables() : [])],
     async () => {
       const dirty = emptyDirty();
       // Every independent request is issued at once (the transaction still runs them in
@@ -66,6 +68,8 @@ export async function applyPullPage(page: PullResponse, opts: { final: boolean; 
         // Packing's working set replaces what was held in the same transaction that forgets
         // the pack commands it reflects, so a packed order never flickers back to open.
         page.pack ? applyPackSnapshotInTx(page.pack) : null,
+        page.inbound ? applyInboundSnapshotInTx(page.inbound) : null,
+        page.inventory ? applyInventorySnapshotInTx(page.inventory) : null,
       ]);
       if (opts.final) {
         await Promise.all([takeDirtyInTx(dirty).then(refreshViewInTx), setMeta('lastSyncAt', new Date().toISOString())]);

@@ -2,6 +2,7 @@ import { ErrorCode } from '../errors';
 import { conflictResolve } from '../picking/conflict-card';
 import { pickUndo } from '../picking/undo';
 import { waveDropoff } from './dropoff';
+import { countSubmit, putawayConfirm, receiptClose, returnGrade, stockMove } from './inbound';
 import { packConfirm, packMissing } from './pack';
 import { pickConfirm, pickShort } from './pick';
 import { pickSkip } from './skip';
@@ -10,6 +11,7 @@ import { waveAssign } from './wave';
 
 export * from './types';
 export * from './dropoff';
+export * from './inbound';
 export * from './pack';
 export * from './pick';
 export * from './resolve';
@@ -31,6 +33,11 @@ export const COMMANDS = {
   'wave.dropoff': waveDropoff,
   'pack.confirm': packConfirm,
   'pack.missing': packMissing,
+  'receipt.close': receiptClose,
+  'putaway.confirm': putawayConfirm,
+  'stock.move': stockMove,
+  'return.grade': returnGrade,
+  'count.submit': countSubmit,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

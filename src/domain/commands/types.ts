@@ -3,6 +3,8 @@ import type { ErrorCode } from '../errors';
 import type { Role } from '../roles';
 import type { EXCEPTION_TYPES, PickTask, StockMovement, Tote, Wave } from '../model';
 import type { OrderStatus } from '../packing/types';
+import type { ReceivingChanges } from '../inbound/changes';
+import type { InventoryChanges } from '../inventory/changes';
 
 /** Who is applying a command, and when. The server passes its own clock. */
 export interface RuleContext {
@@ -77,6 +79,10 @@ export interface Changes {
   /** Shipments with their cartons (pack.confirm). */
   shipments?: NewShipment[];
   sellerEvents?: NewSellerEvent[];
+  /** Receipts, discrepancies, putaway tasks (receipt.close, putaway.confirm, stock.move). */
+  receiving?: ReceivingChanges;
+  /** Returns and counts (return.grade, count.submit). */
+  inventory?: InventoryChanges;
 }
 
 /**

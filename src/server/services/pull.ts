@@ -3,6 +3,8 @@ import type { PullResponse, Rejection } from '../../domain/sync';
 import type { DbKind } from '../db/connect';
 import type { Database } from '../db/schema';
 import { clampInt4, currentVersion } from '../db/version';
+import { readInboundSnapshot } from './pull-inbound';
+import { readInventorySnapshot } from './pull-inventory';
 import { readPackSnapshot } from './pull-pack';
 import { readStock } from './pull-stock';
 import { toException, toLocation, toSku, toTask, toTote, toUserPublic, toWave } from './mappers';
@@ -53,6 +55,8 @@ export async function pullChanges(
     const device = await trx.selectFrom('devices').select('last_seq').where('id', '=', caller.deviceId).executeTakeFirst();
     // Packing's working set travels whole, once per pull, with its last page.
     const pack = hasMore ? undefined : await readPackSnapshot(trx, caller.warehouseId, caller.deviceId, caller.userId ?? null);
+    const inbound = hasMore ? undefined : await readInboundSnapshot(trx, caller.warehouseId, caller.userId ?? null);
+    const inventory = hasMore ? undefined : await readInventorySnapshot(trx, caller.warehouseId, caller.userId ?? null);
     return {
       cursor: hasMore ? upTo : head,
       hasMore,
@@ -63,6 +67,8 @@ export async function pullChanges(
       },
       rejections: await readRejections(trx, caller.deviceId, cursor, upTo),
       ...(pack ? { pack } : {}),
+      ...(inbound ? { inbound } : {}),
+      ...(inventory ? { inventory } : {}),
     };
   });
 }

@@ -13,6 +13,11 @@ import {
   type Outcome,
   type PackConfirmArgs,
   type PackMissingArgs,
+  type CountSubmitArgs,
+  type PutawayConfirmArgs,
+  type ReceiptCloseArgs,
+  type ReturnGradeArgs,
+  type StockMoveArgs,
   type PickConfirmArgs,
   type PickShortArgs,
   type PickSkipArgs,
@@ -26,6 +31,8 @@ import { mutationIdOfCard } from '../../domain/picking/conflict-card';
 import { hasAnyRole } from '../../domain/roles';
 import type { Database } from '../db/schema';
 import { findLocation } from './dropoff-writes';
+import { decideInventory } from './inventory-decide';
+import { decideReceiving } from './receiving-decide';
 import { withLotStock } from './lot-stock';
 import { loadPackState } from './pack-state';
 import type { Parsed } from './push';
@@ -109,5 +116,12 @@ export async function decide(
       const state = await loadPackState(env, waves, a);
       return state ? applyPackMissing(state, a, ctx) : reject(ErrorCode.FORBIDDEN, 'packing is not set up in this warehouse');
     }
+    case 'receipt.close':
+    case 'putaway.confirm':
+    case 'stock.move':
+      return decideReceiving(f.name, f.args as ReceiptCloseArgs | PutawayConfirmArgs | StockMoveArgs, ctx, env);
+    case 'return.grade':
+    case 'count.submit':
+      return decideInventory(f.name, f.args as ReturnGradeArgs | CountSubmitArgs, ctx, env);
   }
 }

@@ -12,6 +12,8 @@ import { ApiError } from './api-error';
 import { writeTotes, type ToteWrite } from './dropoff-writes';
 import { negativeStockCandidates, raiseNegativeStock } from './negative-stock';
 import { PackWrites } from './pack-writes';
+import { writeInventory } from './inventory-writes';
+import { writeReceiving } from './receiving-writes';
 import { loadDeviceActorsAndWavesPg, loadDeviceAndActors, type Actor } from './push-actors';
 import { BatchMemory, resolveExceptions } from './push-state';
 import { decide } from './push-decide';
@@ -241,6 +243,9 @@ async function applyFresh(
     if (outcome.status === 'applied') {
       waves.apply(outcome, version);
       pack.collect(outcome, f.m.id, version, now);
+      const meta = { warehouseId: caller.warehouseId, mutationId: f.m.id, userId: f.m.userId, version, now };
+      if (outcome.receiving) await writeReceiving(trx, outcome, meta);
+      if (outcome.inventory) await writeInventory(trx, outcome, meta);
       for (const [n, t] of (outcome.totePatches ?? []).entries()) totes.push({ id: `${f.m.id}:t${n}`, code: t.code, ...t.patch, version });
       for (const [n, c] of (outcome.countTasks ?? []).entries()) {
         countTasks.push({

@@ -9,10 +9,16 @@ import { apiFetch } from '../../sync/api';
 import { syncEngine } from '../../sync/sync-engine';
 
 /** Flows not built yet, shown so people know they are coming, by the role that uses them. */
-const COMING: { key: string; role: Role }[] = [
-  { key: 'receive', role: 'receiver' },
-  { key: 'returns', role: 'returns' },
-  { key: 'lead', role: 'lead' },
+const COMING: { key: string; role: Role }[] = [{ key: 'lead', role: 'lead' }];
+
+/** Inbound and inventory flows, by the roles that use them. */
+const STOCK_FLOWS: { key: string; to: string; roles: Role[]; primary?: boolean }[] = [
+  { key: 'receive', to: '/receive', roles: ['receiver', 'lead'], primary: true },
+  { key: 'putaway', to: '/putaway', roles: ['receiver', 'returns', 'lead'] },
+  { key: 'returns', to: '/returns', roles: ['returns', 'lead'], primary: true },
+  { key: 'count', to: '/count', roles: ['picker', 'packer', 'receiver', 'returns', 'lead'] },
+  { key: 'move', to: '/move', roles: ['receiver', 'returns', 'lead'] },
+  { key: 'lookup', to: '/lookup', roles: ['picker', 'packer', 'receiver', 'returns', 'lead', 'admin'] },
 ];
 
 export default function HomePage() {
@@ -58,6 +64,14 @@ export default function HomePage() {
             </Link>
           </li>
         )}
+        {STOCK_FLOWS.filter((f) => hasAnyRole(roles, f.roles)).map((f) => (
+          <li key={f.key}>
+            <Link className={f.primary ? 'card card-primary' : 'card'} to={f.to}>
+              <span className="card-title">{t(`home.flow.${f.key}`)}</span>
+              <span>{t(`home.flow-detail.${f.key}`)}</span>
+            </Link>
+          </li>
+        ))}
         {COMING.filter((c) => hasAnyRole(roles, [c.role])).map((c) => (
           <li key={c.key}>
             <div className="card card-disabled" aria-disabled="true">
