@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPutawayDestination, suggestPutaway, type BinQty, type PutawayLocation } from './putaway';
+import { checkPutawayDestination, suggestDamagedBin, suggestPutaway, type BinQty, type PutawayLocation } from './putaway';
 
 /** `loc('A1', 'pick_face', 100, 'A', 200)`: id = code, walk sequence 100. */
 function loc(code: string, type: PutawayLocation['type'], walkSeq: number, zone: string, capacity: number | null): PutawayLocation {
@@ -97,4 +97,31 @@ describe('checkPutawayDestination', () => {
       expect(checkPutawayDestination(c.suggested, c.scanned, c.reason)).toEqual(c.want);
     });
   }
+
+  const DMG = { id: 'DMG', type: 'damaged' } as const;
+  const damaged: { name: string; suggested: { id: string } | null; scanned: { id: string; type: PutawayLocation['type'] }; reason?: unknown; want: object }[] = [
+    { name: 'damaged units into the suggested damaged bin', suggested: DMG, scanned: DMG, want: { ok: true, deviated: false, reason: null } },
+    { name: 'damaged units into another damaged bin need a reason', suggested: DMG, scanned: { id: 'DMG2', type: 'damaged' }, want: { ok: false, code: 'PUTAWAY_REASON_REQUIRED' } },
+    { name: 'damaged units into another damaged bin, with a reason', suggested: DMG, scanned: { id: 'DMG2', type: 'damaged' }, reason: 'full', want: { ok: true, deviated: true, reason: 'full' } },
+    ...(['pick_face', 'reserve', 'receiving_dock', 'returns'] as const).map((type) => ({
+      name: `damaged units never into a ${type}`, suggested: DMG, scanned: { id: 'X', type }, reason: 'other', want: { ok: false, code: 'NOT_A_DAMAGED_LOCATION' },
+    })),
+  ];
+  for (const c of damaged) {
+    it(c.name, () => {
+      expect(checkPutawayDestination(c.suggested, c.scanned, c.reason, 'damaged')).toEqual(c.want);
+    });
+  }
+});
+
+describe('suggestDamagedBin', () => {
+  const cases: [name: string, locations: PutawayLocation[], from: string | null, want: string | null][] = [
+    ['the only damaged bin', [...LOCS, loc('DMG', 'damaged', 500, 'D', null)], 'RCV', 'DMG'],
+    ['the nearest to where the units are', [...LOCS, loc('D1X', 'damaged', 500, 'D', null), loc('D2X', 'damaged', 90, 'D', null)], 'RET', 'D2X'],
+    ['no origin known: nearest to the first dock', [loc('RCV', 'receiving_dock', 5, 'R', null), loc('D1X', 'damaged', 50, 'D', null), loc('D2X', 'damaged', 9, 'D', null)], null, 'D2X'],
+    ['no damaged bin in the warehouse', LOCS, 'RCV', null],
+  ];
+  it.each(cases)('%s', (_name, locations, from, want) => {
+    expect(suggestDamagedBin(locations, from)?.id ?? null).toBe(want);
+  });
 });

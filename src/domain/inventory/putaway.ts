@@ -88,6 +88,19 @@ export function suggestPutaway(input: PutawayInput): PutawaySuggestion {
   return { location: null, why: 'no_room', code: ErrorCode.PUTAWAY_NO_ROOM };
 }
 
+/** Damaged units go to the damaged bin nearest (by walk sequence) to where they are. */
+export function suggestDamagedBin(locations: readonly PutawayLocation[], fromLocationId: string | null): PutawayLocation | null {
+  const originSeq = originOf({ sku: { id: '' }, qty: 1, locations, balances: [], fromLocationId })?.walkSeq ?? 0;
+  let best: PutawayLocation | null = null;
+  for (const l of locations) {
+    if (l.type !== 'damaged') continue;
+    const d = Math.abs(l.walkSeq - originSeq);
+    const bestD = best === null ? Number.POSITIVE_INFINITY : Math.abs(best.walkSeq - originSeq);
+    if (d < bestD || (d === bestD && best !== null && byWalk(l, best) < 0)) best = l;
+  }
+  return best;
+}
+
 function originOf(input: PutawayInput): PutawayLocation | undefined {
   if (input.fromLocationId != null) {
     const from = input.locations.find((l) => l.id === input.fromLocationId);
@@ -107,14 +120,18 @@ export type PutawayCheck = { ok: true; deviated: boolean; reason: PutawayReason 
 /**
  * Whether the scanned bin may take the units. The suggested bin needs no reason; any
  * other storage bin needs one from the list; a dock, bench, returns or damaged bin never
- * takes putaway (units there are not stock anyone can pick).
+ * takes putaway (units there are not stock anyone can pick). Damaged units are the
+ * reverse: only a damaged bin takes them, so they can never be picked for an order.
  */
 export function checkPutawayDestination(
   suggested: Pick<Location, 'id'> | null,
   scanned: Pick<Location, 'id' | 'type'>,
   reason?: unknown,
+  condition: 'ok' | 'damaged' = 'ok',
 ): PutawayCheck {
-  if (!isStorageLocation(scanned)) return { ok: false, code: ErrorCode.NOT_A_STORAGE_LOCATION };
+  if (condition === 'damaged') {
+    if (scanned.type !== 'damaged') return { ok: false, code: ErrorCode.NOT_A_DAMAGED_LOCATION };
+  } else if (!isStorageLocation(scanned)) return { ok: false, code: ErrorCode.NOT_A_STORAGE_LOCATION };
   if (suggested !== null && suggested.id === scanned.id) return { ok: true, deviated: false, reason: null };
   if (reason === undefined || reason === null || reason === '') {
     // With no suggestion there is nothing to deviate from: any storage bin is the choice.
