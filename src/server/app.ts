@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health';
 import { manifestRoutes } from './routes/manifests';
 import { openApiRoutes } from './routes/openapi';
 import { packRoutes } from './routes/pack';
+import { photoRoutes } from './routes/photos';
 import { orderRoutes } from './routes/orders';
 import { printRoutes } from './routes/print';
 import { sellerEventRoutes } from './routes/seller-events';
@@ -121,6 +122,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   orderRoutes(app, { db, events, carrier });
   manifestRoutes(app, { db, events, carrier });
   sellerEventRoutes(app, db);
+  photoRoutes(app, { db, kind, events });
 
   const staticDir = opts.staticDir ? resolve(opts.staticDir) : null;
   const spa = staticDir !== null && existsSync(resolve(staticDir, 'index.html'));

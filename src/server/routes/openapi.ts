@@ -7,6 +7,7 @@ import { UserPublic } from '../../domain/model';
 import { MutationResult, PullQuery, PullResponse, PushRequest, PushResponse } from '../../domain/sync';
 import { APP_VERSION } from '../version';
 import { packPaths } from './openapi-pack';
+import { photoPaths } from './openapi-photos';
 import { shippingPaths } from './openapi-shipping';
 import { WavePicks } from './waves';
 
@@ -92,6 +93,7 @@ export function buildOpenApi() {
       },
       ...shippingPaths(),
       ...packPaths(),
+      ...photoPaths(),
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
       '/demo/barcodes': { get: { summary: 'Printable demo barcodes', responses: { 200: { description: 'HTML', content: { 'text/html': {} } } } } },
     },
