@@ -4,12 +4,13 @@ import { bundleSize } from './bundle-size';
 import { table, type Figure } from './figures';
 import { browserFigures } from './browser';
 import { cameraFigures } from './camera';
+import { catalogueFigures } from './catalogue';
 import { decodeFrameFigures } from './decode-frame';
 import { labelFigures } from './labels';
 import { packFigures } from './pack';
 import { pushFigures } from './push-throughput';
 
-// `npm run bench [-- --json] [--no-build] [--only=bundle,push,browser,decode,camera,labels,pack]`: every figure against its budget.
+// `npm run bench [-- --json] [--no-build] [--only=bundle,push,browser,decode,camera,labels,pack,catalogue]`: every figure against its budget.
 const json = process.argv.includes('--json');
 const log = (s: string) => (json ? process.stderr.write(s + '\n') : console.log(s));
 
@@ -28,6 +29,7 @@ const steps: [string, () => Promise<Figure[]> | Figure[]][] = [
   ['camera', () => cameraFigures()],
   ['labels', () => labelFigures()],
   ['pack', () => packFigures()],
+  ['catalogue', () => catalogueFigures()],
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
