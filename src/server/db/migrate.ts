@@ -9,6 +9,8 @@ import * as m0005 from './migrations/0005-picking-rules';
 import * as m0006 from './migrations/0006-wave-dropoff';
 import * as m0007 from './migrations/0007-packing';
 import * as m0008 from './migrations/0008-inbound';
+import * as m0009 from './migrations/0009-receiving';
+import * as m0010 from './migrations/0010-count-returns';
 
 /** A migration; `kind` for the rare column type the two databases spell differently. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -27,6 +29,8 @@ export const MIGRATIONS: readonly { name: string; up: Up }[] = [
   { name: '0006-wave-dropoff', up: m0006.up },
   { name: '0007-packing', up: m0007.up },
   { name: '0008-inbound', up: m0008.up },
+  { name: '0009-receiving', up: m0009.up },
+  { name: '0010-count-returns', up: m0010.up },
 ];
 
 /** Applies every pending migration, each in its own transaction; returns the names applied. */

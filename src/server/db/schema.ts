@@ -249,6 +249,11 @@ export interface CountTasksTable {
   counted_by: Generated<string | null>;
   round: Generated<number>;
   version: number;
+  /** Recounts (0010): every line counted (JSON), the first round's task id, who must not count it, when counted. */
+  counted_lines: Generated<string | null>;
+  chain_id: Generated<string | null>;
+  exclude_user_ids: Generated<string>;
+  counted_at: Generated<string | null>;
 }
 
 export interface BoxTypesTable {
@@ -403,6 +408,8 @@ export interface ReceiptsTable {
   created_at: string;
   closed_at: string | null;
   version: number;
+  /** For the lead, e.g. 'asn_closed_elsewhere' (0009). */
+  note: Generated<string | null>;
 }
 
 export interface ReceiptLinesTable {
@@ -459,6 +466,10 @@ export interface PutawayTasksTable {
   created_at: string;
   done_at: string | null;
   version: number;
+  /** 'ok' | 'damaged' (0009). */
+  condition: Generated<string>;
+  /** Units put away so far; the task is open for qty - done_qty (0009). */
+  done_qty: Generated<number>;
 }
 
 export interface PhotosTable {
@@ -501,6 +512,12 @@ export interface ReturnLinesTable {
   photo_ids: Generated<string>;
   graded_by: string;
   graded_at: string;
+  /** 0010: units, lot, what was found instead (wrong item), sealed (0/1), the bench graded at. */
+  qty: Generated<number>;
+  lot: Generated<string | null>;
+  found_sku_id: Generated<string | null>;
+  sealed: Generated<number>;
+  location_id: Generated<string | null>;
 }
 
 export interface MigrationsTable {
