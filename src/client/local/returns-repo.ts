@@ -1,0 +1,180 @@
+import type { PutawayTask } from '../../domain/inbound/snapshot';
+import type { GradedUnit, ReturnGradeArgs } from '../../domain/commands/inbound';
+import { ErrorCode } from '../../domain/errors';
+import type { Location } from '../../domain/model';
+import { dispositionFor, gradeReturn, returnRulesOf, type DispositionOutcome, type ReturnGrade, type ReturnRules } from '../../domain/inventory/returns';
+import type { ReturnableOrder } from '../../domain/inventory/snapshot';
+import { lookupKey } from '../../domain/inventory/lookup';
+import { db, type OutboxRow } from './db';
+import { notifyLocalWrite } from './events';
+import { commandsInOutbox, currentUserId, inventoryFailure, InventoryRefusal, writeCommandInTx, type InventoryResult } from './inventory-store';
+import { codeVariants } from './lookup-items';
+
+/**
+ * Returns grading on the device. An order is found by its reference (order number or the
+ * return label, which carries it) or a carton's tracking number, by index. Grading writes
+ * return.grade and, in the same transaction, the putaway tasks of restocked units, so
+ * they can be put away offline. Their ids are `${mutationId}:putaway:${i}`, i being the
+ * unit's index in `units`: the server names the tasks it makes the same way, so the pull
+ * replaces them and a putaway.confirm sent before that pull finds its task.
+ */
+
+const GRADE = 'return.grade';
+
+export const returnPutawayTaskId = (mutationId: string, unitIndex: number) => `${mutationId}:putaway:${unitIndex}`;
+
+/** An order as the returns bench sees it: `returned` includes this device's grading not yet synced. */
+export type ReturnView = ReturnableOrder;
+
+function withPending(order: ReturnableOrder, pending: readonly OutboxRow[]): ReturnView {
+  const returned = new Map(order.returned.map((r) => [r.skuId, r.qty]));
+  for (const row of pending) {
+    const a = row.args as ReturnGradeArgs;
+    if (a.orderId !== order.orderId) continue;
+    for (const u of a.units) returned.set(u.skuId, (returned.get(u.skuId) ?? 0) + u.qty);
+  }
+  return { ...order, returned: [...returned].filter(([, q]) => q > 0).map(([skuId, qty]) => ({ skuId, qty })) };
+}
+
+export type FindReturn = { ok: true; order: ReturnView; scannedRef: string } | { ok: false; code: ErrorCode };
+
+/** The order a scanned return label, order number or tracking number names. */
+export async function findReturn(text: string): Promise<FindReturn> {
+  const v = codeVariants(text);
+  if (!v.length) return { ok: false, code: ErrorCode.ORDER_NOT_FOUND };
+  const d = db();
+  const key = lookupKey(text);
+  const [byRef, byTracking] = await Promise.all([d.returnables.where('ref').anyOf(v).toArray(), d.returnables.where('trackingNumbers').anyOf(v).toArray()]);
+  const order = byRef.find((o) => lookupKey(o.ref) === key) ?? byTracking.find((o) => o.trackingNumbers.some((t) => lookupKey(t) === key));
+  if (!order) return { ok: false, code: ErrorCode.ORDER_NOT_FOUND };
+  return { ok: true, order: withPending(order, await commandsInOutbox([GRADE])), scannedRef: text.trim() };
+}
+
+/** The order again (after a grading), with this device's pending grading laid over. */
+export async function getReturn(orderId: string): Promise<ReturnView | null> {
+  const order = await db().returnables.get(orderId);
+  return order ? withPending(order, await commandsInOutbox([GRADE])) : null;
+}
+
+/** A seller's return rules as last pulled; unknown sellers quarantine everything. */
+export async function returnRulesFor(sellerId: string): Promise<ReturnRules> {
+  const all = ((await db().inventoryMeta.get('returnRules'))?.value ?? []) as { sellerId: string; rules: unknown }[];
+  return returnRulesOf(all.find((r) => r.sellerId === sellerId)?.rules);
+}
+
+export const previewDisposition = (grade: ReturnGrade, rules: ReturnRules, sealed: boolean): DispositionOutcome => dispositionFor(grade, rules, { sealed });
+
+/** Returns benches (locations of type returns), walk order. */
+export async function listReturnsBenches(): Promise<Location[]> {
+  const rows = await db().locations.filter((l) => l.type === 'returns').toArray();
+  return rows.sort((a, b) => a.walkSeq - b.walkSeq || a.code.localeCompare(b.code));
+}
+
+/** The returns bench chosen on this device; the only one when there is just one. */
+export async function getReturnsBench(): Promise<Location | null> {
+  const id = (await db().inventoryMeta.get('returnsBench'))?.value as string | undefined;
+  const chosen = id ? await db().locations.get(id) : undefined;
+  if (chosen?.type === 'returns') return chosen;
+  const all = await listReturnsBenches();
+  return all.length === 1 ? all[0]! : null;
+}
+
+export async function setReturnsBench(locationId: string): Promise<void> {
+  await db().inventoryMeta.put({ key: 'returnsBench', value: locationId });
+}
+
+/** Units still returnable per SKU: sent less returned (this device's grading included). */
+export function returnableQty(order: ReturnView): Map<string, number> {
+  const left = new Map<string, number>();
+  for (const l of order.lines) left.set(l.skuId, (left.get(l.skuId) ?? 0) + l.qty);
+  for (const r of order.returned) left.set(r.skuId, (left.get(r.skuId) ?? 0) - r.qty);
+  return left;
+}
+
+export interface ReturnGradeInput {
+  orderId: string;
+  locationId: string;
+  scannedRef: string | null;
+  units: GradedUnit[];
+}
+
+/**
+ * Records return.grade with its local effect in one transaction: the order's returned
+ * quantities (read from the outbox) and a putaway task per restocked unit. Refused
+ * (nothing written): an unknown order, a bench that is not a returns location, a SKU not
+ * on the order or more units than were sent, a grading the rule refuses (no reason...),
+ * a wrong item without the item found.
+ */
+export async function enqueueReturnGrade(input: ReturnGradeInput): Promise<InventoryResult<{ seq: number; args: ReturnGradeArgs; putawayTaskIds: string[] }>> {
+  const d = db();
+  try {
+    const out = await d.transaction('rw', [d.meta, d.outbox, d.returnables, d.inventoryMeta, d.locations, d.putawayTasks], async () => {
+      const [order, bench, userId, pending] = await Promise.all([
+        d.returnables.get(input.orderId), d.locations.get(input.locationId), currentUserId(), commandsInOutbox([GRADE]),
+      ]);
+      if (!order) throw new InventoryRefusal(ErrorCode.ORDER_NOT_FOUND);
+      if (bench?.type !== 'returns') throw new InventoryRefusal(ErrorCode.NOT_A_RETURNS_LOCATION);
+      if (input.units.length === 0) throw new InventoryRefusal(ErrorCode.EXPECTED_ITEM);
+      const rules = await returnRulesFor(order.sellerId);
+      const left = returnableQty(withPending(order, pending));
+      const now = new Date().toISOString();
+      const outcomes = input.units.map((u) => {
+        if (!left.has(u.skuId)) throw new InventoryRefusal(ErrorCode.RETURN_SKU_NOT_ON_ORDER);
+        const remaining = (left.get(u.skuId) ?? 0) - (u.qty ?? 0);
+        if (remaining < 0) throw new InventoryRefusal(ErrorCode.RETURN_QTY_OVER);
+        left.set(u.skuId, remaining);
+        if (u.grade === 'wrong_item' && !u.foundSkuId) throw new InventoryRefusal(ErrorCode.EXPECTED_ITEM);
+        const r = gradeReturn(
+          { orderId: order.orderId, orderRef: order.ref, sellerId: order.sellerId, skuId: u.skuId, foundSkuId: u.foundSkuId, qty: u.qty, grade: u.grade, reason: u.reason, sealed: u.sealed, photoIds: u.photoIds, gradedBy: userId ?? '', gradedAt: now },
+          rules,
+        );
+        if (!r.ok) throw new InventoryRefusal(r.code);
+        return r;
+      });
+      const args: ReturnGradeArgs = {
+        returnId: crypto.randomUUID(),
+        orderId: order.orderId,
+        locationId: bench.id,
+        scannedRef: input.scannedRef,
+        units: input.units.map((u, i) => ({ ...u, reason: outcomes[i]!.event.reason, foundSkuId: u.grade === 'wrong_item' ? u.foundSkuId : null })),
+      };
+      const row = await writeCommandInTx(GRADE, args);
+      const tasks = restockTasks(row.id, args, now, rules);
+      if (tasks.length) await d.putawayTasks.bulkPut(tasks);
+      return { seq: row.seq, args, putawayTaskIds: tasks.map((t) => t.id) };
+    });
+    notifyLocalWrite();
+    return { ok: true, ...out };
+  } catch (err) {
+    return inventoryFailure(err);
+  }
+}
+
+/**
+ * The putaway tasks a grading makes on the device: one per restocked unit line, from the
+ * returns bench, no suggestion yet (the putaway screen suggests one).
+ */
+export function restockTasks(mutationId: string, args: ReturnGradeArgs, createdAt: string, rules: ReturnRules): PutawayTask[] {
+  const tasks: PutawayTask[] = [];
+  args.units.forEach((u, i) => {
+    if (!dispositionFor(u.grade, rules, { sealed: u.sealed }).putawayTask) return;
+    tasks.push({
+      id: returnPutawayTaskId(mutationId, i), receiptId: null, returnId: args.returnId, skuId: u.skuId, lot: u.lot, expiry: null,
+      qty: u.qty, condition: 'ok', fromLocationId: args.locationId, suggestedLocationId: null, status: 'open', createdAt,
+    });
+  });
+  return tasks;
+}
+
+/** Putaway tasks of this device's gradings still in the outbox (for a screen whose pull cleared them). */
+export async function pendingReturnPutawayTasks(): Promise<PutawayTask[]> {
+  const rows = await commandsInOutbox([GRADE]);
+  const out: PutawayTask[] = [];
+  for (const row of rows) {
+    const a = row.args as ReturnGradeArgs;
+    const order = await db().returnables.get(a.orderId);
+    const rules = await returnRulesFor(order?.sellerId ?? '');
+    out.push(...restockTasks(row.id, a, row.createdAt, rules));
+  }
+  return out;
+}
