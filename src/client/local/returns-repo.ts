@@ -2,12 +2,14 @@ import type { PutawayTask } from '../../domain/inbound/snapshot';
 import type { GradedUnit, ReturnGradeArgs } from '../../domain/commands/inbound';
 import { ErrorCode } from '../../domain/errors';
 import type { Location } from '../../domain/model';
-import { dispositionFor, gradeReturn, returnRulesOf, type DispositionOutcome, type ReturnGrade, type ReturnRules } from '../../domain/inventory/returns';
+import { applyReturnGrade, countsAsReturned } from '../../domain/inventory/return-grade';
+import type { NewReturnPutaway } from '../../domain/inventory/changes';
+import { dispositionFor, returnRulesOf, type DispositionOutcome, type ReturnGrade, type ReturnRules } from '../../domain/inventory/returns';
 import type { ReturnableOrder } from '../../domain/inventory/snapshot';
 import { lookupKey } from '../../domain/inventory/lookup';
 import { db, type OutboxRow } from './db';
 import { notifyLocalWrite } from './events';
-import { commandsInOutbox, currentUserId, inventoryFailure, InventoryRefusal, writeCommandInTx, type InventoryResult } from './inventory-store';
+import { commandsInOutbox, inventoryFailure, InventoryRefusal, writeCommandInTx, type InventoryResult } from './inventory-store';
 import { codeVariants } from './lookup-items';
 
 /**
@@ -31,7 +33,7 @@ function withPending(order: ReturnableOrder, pending: readonly OutboxRow[]): Ret
   for (const row of pending) {
     const a = row.args as ReturnGradeArgs;
     if (a.orderId !== order.orderId) continue;
-    for (const u of a.units) returned.set(u.skuId, (returned.get(u.skuId) ?? 0) + u.qty);
+    for (const u of a.units) if (countsAsReturned(u.grade)) returned.set(u.skuId, (returned.get(u.skuId) ?? 0) + u.qty);
   }
   return { ...order, returned: [...returned].filter(([, q]) => q > 0).map(([skuId, qty]) => ({ skuId, qty })) };
 }
@@ -58,8 +60,13 @@ export async function getReturn(orderId: string): Promise<ReturnView | null> {
 
 /** A seller's return rules as last pulled; unknown sellers quarantine everything. */
 export async function returnRulesFor(sellerId: string): Promise<ReturnRules> {
+  return returnRulesOf(await rulesRaw(sellerId));
+}
+
+/** The seller's raw rules JSON as pulled (its `returns` decides dispositions). */
+async function rulesRaw(sellerId: string): Promise<unknown> {
   const all = ((await db().inventoryMeta.get('returnRules'))?.value ?? []) as { sellerId: string; rules: unknown }[];
-  return returnRulesOf(all.find((r) => r.sellerId === sellerId)?.rules);
+  return all.find((r) => r.sellerId === sellerId)?.rules;
 }
 
 export const previewDisposition = (grade: ReturnGrade, rules: ReturnRules, sealed: boolean): DispositionOutcome => dispositionFor(grade, rules, { sealed });
@@ -100,48 +107,41 @@ export interface ReturnGradeInput {
 
 /**
  * Records return.grade with its local effect in one transaction: the order's returned
- * quantities (read from the outbox) and a putaway task per restocked unit. Refused
- * (nothing written): an unknown order, a bench that is not a returns location, a SKU not
- * on the order or more units than were sent, a grading the rule refuses (no reason...),
- * a wrong item without the item found.
+ * quantities (read from the outbox) and the putaway tasks of restocked units, both as
+ * the server's rule (applyReturnGrade) decides them. Refused (nothing written): an
+ * unknown order, a bench that is not a returns location, a SKU not on the order or more
+ * units than were sent, a grading the rule refuses (no reason...), a wrong item without
+ * the item found.
  */
 export async function enqueueReturnGrade(input: ReturnGradeInput): Promise<InventoryResult<{ seq: number; args: ReturnGradeArgs; putawayTaskIds: string[] }>> {
   const d = db();
   try {
-    const out = await d.transaction('rw', [d.meta, d.outbox, d.returnables, d.inventoryMeta, d.locations, d.putawayTasks], async () => {
-      const [order, bench, userId, pending] = await Promise.all([
-        d.returnables.get(input.orderId), d.locations.get(input.locationId), currentUserId(), commandsInOutbox([GRADE]),
-      ]);
+    const out = await d.transaction('rw', [d.meta, d.outbox, d.returnables, d.inventoryMeta, d.locations, d.putawayTasks, d.skus], async () => {
+      const [order, bench, pending] = await Promise.all([d.returnables.get(input.orderId), d.locations.get(input.locationId), commandsInOutbox([GRADE])]);
       if (!order) throw new InventoryRefusal(ErrorCode.ORDER_NOT_FOUND);
-      if (bench?.type !== 'returns') throw new InventoryRefusal(ErrorCode.NOT_A_RETURNS_LOCATION);
       if (input.units.length === 0) throw new InventoryRefusal(ErrorCode.EXPECTED_ITEM);
-      const rules = await returnRulesFor(order.sellerId);
-      const left = returnableQty(withPending(order, pending));
-      const now = new Date().toISOString();
-      const outcomes = input.units.map((u) => {
-        if (!left.has(u.skuId)) throw new InventoryRefusal(ErrorCode.RETURN_SKU_NOT_ON_ORDER);
-        const remaining = (left.get(u.skuId) ?? 0) - (u.qty ?? 0);
-        if (remaining < 0) throw new InventoryRefusal(ErrorCode.RETURN_QTY_OVER);
-        left.set(u.skuId, remaining);
-        if (u.grade === 'wrong_item' && !u.foundSkuId) throw new InventoryRefusal(ErrorCode.EXPECTED_ITEM);
-        const r = gradeReturn(
-          { orderId: order.orderId, orderRef: order.ref, sellerId: order.sellerId, skuId: u.skuId, foundSkuId: u.foundSkuId, qty: u.qty, grade: u.grade, reason: u.reason, sealed: u.sealed, photoIds: u.photoIds, gradedBy: userId ?? '', gradedAt: now },
-          rules,
-        );
-        if (!r.ok) throw new InventoryRefusal(r.code);
-        return r;
-      });
+      if (input.units.some((u) => typeof u.reason !== 'string' || u.reason.trim() === '')) throw new InventoryRefusal(ErrorCode.RETURN_REASON_REQUIRED);
+      // The floor scans what was found instead; an item with no label is a lead's job.
+      if (input.units.some((u) => u.grade === 'wrong_item' && !u.foundSkuId)) throw new InventoryRefusal(ErrorCode.EXPECTED_ITEM);
       const args: ReturnGradeArgs = {
         returnId: crypto.randomUUID(),
         orderId: order.orderId,
-        locationId: bench.id,
+        locationId: input.locationId,
         scannedRef: input.scannedRef,
-        units: input.units.map((u, i) => ({ ...u, reason: outcomes[i]!.event.reason, foundSkuId: u.grade === 'wrong_item' ? u.foundSkuId : null })),
+        units: input.units.map((u) => ({ ...u, foundSkuId: u.grade === 'wrong_item' ? u.foundSkuId : null })),
       };
+      // Written first for its mutation id (the putaway tasks are named after it); a refusal below aborts it.
       const row = await writeCommandInTx(GRADE, args);
-      const tasks = restockTasks(row.id, args, now, rules);
+      const rules = await rulesRaw(order.sellerId);
+      const outcome = applyReturnGrade(
+        { order: withPending(order, pending), location: bench ? { id: bench.id, type: bench.type } : null, sellerRules: rules, returnExists: false },
+        row.args as ReturnGradeArgs,
+        { userId: row.userId, mutationId: row.id, now: row.createdAt },
+      );
+      if (outcome.status === 'rejected') throw new InventoryRefusal(outcome.code);
+      const tasks = (outcome.inventory?.putawayTasks ?? []).map((t) => localTask(t, row.createdAt));
       if (tasks.length) await d.putawayTasks.bulkPut(tasks);
-      return { seq: row.seq, args, putawayTaskIds: tasks.map((t) => t.id) };
+      return { seq: row.seq, args: row.args as ReturnGradeArgs, putawayTaskIds: tasks.map((t) => t.id) };
     });
     notifyLocalWrite();
     return { ok: true, ...out };
@@ -150,31 +150,24 @@ export async function enqueueReturnGrade(input: ReturnGradeInput): Promise<Inven
   }
 }
 
-/**
- * The putaway tasks a grading makes on the device: one per restocked unit line, from the
- * returns bench, no suggestion yet (the putaway screen suggests one).
- */
-export function restockTasks(mutationId: string, args: ReturnGradeArgs, createdAt: string, rules: ReturnRules): PutawayTask[] {
-  const tasks: PutawayTask[] = [];
-  args.units.forEach((u, i) => {
-    if (!dispositionFor(u.grade, rules, { sealed: u.sealed }).putawayTask) return;
-    tasks.push({
-      id: returnPutawayTaskId(mutationId, i), receiptId: null, returnId: args.returnId, skuId: u.skuId, lot: u.lot, expiry: null,
-      qty: u.qty, condition: 'ok', fromLocationId: args.locationId, suggestedLocationId: null, status: 'open', createdAt,
-    });
-  });
-  return tasks;
-}
+/** A restocked unit's putaway task as the putaway screen reads it (shape of the pulled PutawayTask). */
+const localTask = (t: NewReturnPutaway, createdAt: string): PutawayTask => ({
+  ...t, receiptId: null, condition: 'ok', status: 'open', createdAt,
+});
 
 /** Putaway tasks of this device's gradings still in the outbox (for a screen whose pull cleared them). */
 export async function pendingReturnPutawayTasks(): Promise<PutawayTask[]> {
-  const rows = await commandsInOutbox([GRADE]);
   const out: PutawayTask[] = [];
-  for (const row of rows) {
+  for (const row of await commandsInOutbox([GRADE])) {
     const a = row.args as ReturnGradeArgs;
+    const bench = await db().locations.get(a.locationId);
     const order = await db().returnables.get(a.orderId);
-    const rules = await returnRulesFor(order?.sellerId ?? '');
-    out.push(...restockTasks(row.id, a, row.createdAt, rules));
+    const rules = await rulesRaw(order?.sellerId ?? '');
+    a.units.forEach((u, i) => {
+      const physical = u.grade === 'wrong_item' ? u.foundSkuId : u.skuId;
+      if (!physical || !bench || dispositionFor(u.grade, rules, { sealed: u.sealed }).disposition !== 'restock') return;
+      out.push(localTask({ id: returnPutawayTaskId(row.id, i), returnId: a.returnId, skuId: physical, lot: u.lot, expiry: null, qty: u.qty, fromLocationId: bench.id, suggestedLocationId: null }, row.createdAt));
+    });
   }
   return out;
 }
