@@ -6,6 +6,7 @@ import { apiFetch, NetworkError, type ApiResult } from './api';
 import { backoffDelay } from './backoff';
 import { PACK_ROLES, topUpLeases } from './lease-top-up';
 import { emitServerPoke } from './pokes';
+import { uploadPendingPhotos } from './photo-upload';
 import { watchServerEvents } from './server-events';
 import { withPushLock } from './push-lock';
 import { quietGap } from './quiet-gap';
@@ -207,6 +208,9 @@ export class SyncEngine {
         await topUpLeases(session.token);
       }
     }
+    // Photos ride after the commands that name them; each chunk's note waits for a scan gap.
+    const photos = await uploadPendingPhotos(session.token, { beforeWrite: () => this.quietGap(heldSince) });
+    if (photos?.stoppedBy) this.raise(photos.stoppedBy);
     useSyncStore.getState().set({ online: true });
   }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { ErrorCode } from '../../domain/errors';
+import { isPhotoType, PHOTO_MAX_BYTES, PHOTO_TYPES } from '../../domain/photo-limits';
 import type { DbKind } from '../db/connect';
 import type { Database } from '../db/schema';
 import { VersionClock } from '../db/version';
@@ -15,9 +16,7 @@ import { touched, versionedWrite } from './shipping-tx';
  * a lost answer) is refused instead of stored twice. The last chunk is checked against
  * the declared hash in the same transaction that marks the photo stored.
  */
-export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
-export const PHOTO_CHUNK_MAX = 1024 * 1024;
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export { PHOTO_CHUNK_MAX, PHOTO_MAX_BYTES, PHOTO_TYPES } from '../../domain/photo-limits';
 
 export interface PhotoMeta {
   id: string;
@@ -56,7 +55,7 @@ async function load(db: Kysely<Database> | Transaction<Database>, warehouseId: s
 
 /** Refusals that need no database: the declared photo cannot be accepted at all. */
 export function checkMeta(meta: PhotoMeta): void {
-  if (!(PHOTO_TYPES as readonly string[]).includes(meta.contentType)) {
+  if (!isPhotoType(meta.contentType)) {
     throw new ApiError(415, ErrorCode.PHOTO_TYPE_UNSUPPORTED, `content type is one of ${PHOTO_TYPES.join(', ')}`);
   }
   if (meta.byteSize > PHOTO_MAX_BYTES) throw new ApiError(413, ErrorCode.PHOTO_TOO_LARGE, `a photo is at most ${PHOTO_MAX_BYTES} bytes`);
