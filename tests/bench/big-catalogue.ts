@@ -26,6 +26,8 @@ const LEVELS = 4;
 // A GS1 company prefix of our own (GTIN-13 "2" numbers are restricted circulation: no real product collides).
 const PREFIX = '2000';
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
+/** Bins 0..FACES-1 are the pick faces (zones E and F), the rest reserve. */
+const FACES = 2 * AISLES * BAYS * LEVELS;
 
 export const bigBinCode = (i: number): string => {
   const perZone = AISLES * BAYS * LEVELS;
@@ -46,12 +48,17 @@ export interface BigCatalogue {
   skus: number;
   bins: number;
   barcodes: number;
+  /** Ledger rows of opening stock (a bin's contents, a SKU's bins). */
+  ledger: number;
   /** The server's version counter after the catalogue: a device holding it has pulled everything. */
   head: number;
   seedMs: number;
 }
 
-/** Adds the catalogue to `${dataDir}/tote.sqlite` (closed by its server meanwhile); each row its own version, so pull pages split it. */
+/**
+ * Adds the catalogue to `${dataDir}/tote.sqlite` (no server may hold it open meanwhile).
+ * Each row gets its own version, as the demo seed's do, so pull pages can split it.
+ */
 export function seedBigCatalogue(dataDir: string): BigCatalogue {
   const t0 = Date.now();
   const sqlite = new SQLite(join(dataDir, DEFAULT_SQLITE_FILE));
@@ -64,7 +71,12 @@ export function seedBigCatalogue(dataDir: string): BigCatalogue {
       'insert into skus (id, warehouse_id, seller_id, code, name, length_mm, width_mm, height_mm, weight_g, case_pack_qty, lot_tracked, expiry_tracked, serial_tracked, low_stock_threshold, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)',
     );
     const insBarcode = sqlite.prepare('insert into sku_barcodes (id, sku_id, value, kind, pack_qty) values (?, ?, ?, ?, ?)');
+    const insStock = sqlite.prepare(
+      "insert into stock_ledger (id, warehouse_id, location_id, container_code, sku_id, lot, expiry, delta, reason, mutation_id, created_at) values (?, ?, ?, null, ?, ?, ?, ?, 'seed', null, ?)",
+    );
+    const now = new Date().toISOString();
     let barcodes = 0;
+    let ledger = 0;
     const head = sqlite.transaction(() => {
       let v = Number((sqlite.prepare('select value from server_version where id = 1').get() as { value: number }).value);
       const walk0 = Number((sqlite.prepare('select coalesce(max(walk_seq), 0) as w from locations').get() as { w: number }).w);
@@ -86,11 +98,17 @@ export function seedBigCatalogue(dataDir: string): BigCatalogue {
           insBarcode.run(`bc-${code}-c`, `sku-${code}`, kase, 'case', 12);
           barcodes++;
         }
+        // Stock, so a bin or a SKU looked up has contents: a pick face each (ten SKUs to a
+        // face), every fourth SKU cases in reserve too; lots where tracked.
+        const lot = tracked ? `L${pad(i % 997, 4)}` : null;
+        const expiry = tracked ? `2027-${pad((i % 12) + 1, 2)}-15` : null;
+        insStock.run(`bench-${++ledger}`, WAREHOUSE.id, `loc-${bigBinCode(i % FACES)}`, `sku-${code}`, lot, expiry, 10 + (i % 90), now);
+        if (i % 4 === 0) insStock.run(`bench-${++ledger}`, WAREHOUSE.id, `loc-${bigBinCode(FACES + (i % FACES))}`, `sku-${code}`, lot, expiry, 48 + (i % 400), now);
       }
       sqlite.prepare('update server_version set value = ? where id = 1').run(v);
       return v;
     })();
-    return { skus: BIG_SKUS, bins: BIG_BINS, barcodes, head, seedMs: Date.now() - t0 };
+    return { skus: BIG_SKUS, bins: BIG_BINS, barcodes, ledger, head, seedMs: Date.now() - t0 };
   } finally {
     sqlite.close();
   }

@@ -35,14 +35,14 @@ const PULL_TIMINGS = `(async () => {
   const open = indexedDB.open('tote');
   const idb = await new Promise((res, rej) => { open.onsuccess = () => res(open.result); open.onerror = () => rej(open.error); });
   const count = (name) => new Promise((res) => { const r = idb.transaction(name).objectStore(name).count(); r.onsuccess = () => res(r.result); });
-  const rows = { skus: await count('skus'), locations: await count('locations') };
+  const rows = { skus: await count('skus'), locations: await count('locations'), stock: await count('stock') };
   idb.close();
   return { pulls, rows };
 })()`;
 
 interface PullTimings {
   pulls: { start: number; end: number; bytes: number }[];
-  rows: { skus: number; locations: number };
+  rows: { skus: number; locations: number; stock: number };
 }
 
 /**
@@ -109,7 +109,7 @@ export async function catalogueFigures(opts: { lookup?: boolean } = {}): Promise
         's',
         '<=',
         SYNC_BUDGET_S,
-        `${sync.rows.skus.toLocaleString('en')} SKUs and ${sync.rows.locations.toLocaleString('en')} bins on the device from ${sync.pages} pages (${sync.mb.toFixed(1)} MB, largest ${sync.largestMb.toFixed(1)} MB): ${sync.serverS.toFixed(1)} s awaiting answers, ${sync.deviceS.toFixed(1)} s checking and storing them, ${sync.beforeS.toFixed(1)} s before the first`,
+        `${sync.rows.skus.toLocaleString('en')} SKUs and ${sync.rows.locations.toLocaleString('en')} bins (${sync.rows.stock.toLocaleString('en')} bin balances) on the device from ${sync.pages} pages (${sync.mb.toFixed(1)} MB, largest ${sync.largestMb.toFixed(1)} MB): ${sync.serverS.toFixed(1)} s awaiting answers, ${sync.deviceS.toFixed(1)} s checking and storing them, ${sync.beforeS.toFixed(1)} s before the first`,
       ),
     ];
     if (opts.lookup !== false) out.push(...(await lookupFigures(context, page)));
