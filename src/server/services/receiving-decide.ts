@@ -1,7 +1,8 @@
 import type { Outcome, PutawayConfirmArgs, ReceiptCloseArgs, StockMoveArgs } from '../../domain/commands';
-import { reject } from '../../domain/commands';
-import { ErrorCode } from '../../domain/errors';
+import { applyReceiptClose } from '../../domain/inbound/apply';
+import { applyPutawayConfirm, applyStockMove } from '../../domain/inbound/apply-move';
 import type { DecideEnv } from './push-decide';
+import { loadAsn, loadHeld, loadLocation, loadPutawayWhere, loadSeller, loadSkus, receiptExists } from './receiving-state';
 
 /** Rule context as push passes it. */
 export interface InboundCtx {
@@ -12,7 +13,8 @@ export interface InboundCtx {
 
 /**
  * The server side of receipt.close, putaway.confirm and stock.move: the state each pure
- * rule needs, read inside the batch's transaction, then the rule.
+ * rule needs, read inside the batch's transaction, then the rule (domain/inbound/apply*),
+ * the same one the device applies optimistically. Roles were checked by push-decide.
  */
 export async function decideReceiving(
   name: 'receipt.close' | 'putaway.confirm' | 'stock.move',
@@ -20,8 +22,46 @@ export async function decideReceiving(
   ctx: InboundCtx,
   env: DecideEnv,
 ): Promise<Outcome> {
-  void args;
-  void ctx;
-  void env;
-  return reject(ErrorCode.FORBIDDEN, `${name} is not served yet`);
+  const { trx, warehouseId } = env;
+  switch (name) {
+    case 'receipt.close': {
+      const a = args as ReceiptCloseArgs;
+      const skuIds = [...a.lines.map((l) => l.skuId), ...a.notes.flatMap((n) => (n.skuId === null ? [] : [n.skuId]))];
+      const exists = await receiptExists(trx, a.receiptId);
+      const dock = await loadLocation(trx, warehouseId, a.dockLocationId);
+      const seller = await loadSeller(trx, warehouseId, a.sellerId);
+      const asn = a.asnId === null ? null : await loadAsn(trx, warehouseId, a.asnId);
+      const skus = await loadSkus(trx, warehouseId, skuIds);
+      // Bins are read only for a close that can succeed: a refusal costs no ledger scan.
+      const base = { asn, receiptExists: exists, dock, seller, skus };
+      const probe = applyReceiptClose(base, a, ctx);
+      if (probe.status !== 'applied') return probe;
+      return applyReceiptClose({ ...base, putaway: await loadPutawayWhere(trx, warehouseId, env.batch, skuIds) }, a, ctx);
+    }
+    case 'putaway.confirm': {
+      const a = args as PutawayConfirmArgs;
+      const t = await trx.selectFrom('putaway_tasks').selectAll().where('id', '=', a.taskId).where('warehouse_id', '=', warehouseId).executeTakeFirst();
+      const task = t
+        ? {
+            id: t.id,
+            status: t.status as 'open' | 'done',
+            qty: Number(t.qty) - Number(t.done_qty),
+            skuId: t.sku_id,
+            lot: t.lot,
+            expiry: t.expiry,
+            condition: t.condition as 'ok' | 'damaged',
+            fromLocationId: t.from_location_id,
+            suggestedLocationId: t.suggested_location_id,
+          }
+        : null;
+      return applyPutawayConfirm({ task, to: await loadLocation(trx, warehouseId, a.toLocationId) }, a, ctx);
+    }
+    case 'stock.move': {
+      const a = args as StockMoveArgs;
+      const [sku] = await loadSkus(trx, warehouseId, [a.skuId]);
+      const from = await loadLocation(trx, warehouseId, a.fromLocationId);
+      const balances = from && sku ? await loadHeld(trx, warehouseId, env.batch, from.id, sku.id) : [];
+      return applyStockMove({ from, to: await loadLocation(trx, warehouseId, a.toLocationId), sku: sku ?? null, balances }, a, ctx);
+    }
+  }
 }
