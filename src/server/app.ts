@@ -8,6 +8,7 @@ import { authenticate } from './auth/sessions';
 import type { Db } from './db/connect';
 import { hostileJson, sendError } from './http';
 import { authRoutes } from './routes/auth';
+import { countTaskRoutes } from './routes/count-tasks';
 import { demoRoutes } from './routes/demo';
 import { healthRoutes } from './routes/health';
 import { manifestRoutes } from './routes/manifests';
@@ -123,6 +124,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   manifestRoutes(app, { db, events, carrier });
   sellerEventRoutes(app, db);
   photoRoutes(app, { db, kind, events });
+  countTaskRoutes(app, { db, events });
 
   const staticDir = opts.staticDir ? resolve(opts.staticDir) : null;
   const spa = staticDir !== null && existsSync(resolve(staticDir, 'index.html'));

@@ -6,6 +6,7 @@ import { ErrorCode } from '../../domain/errors';
 import { UserPublic } from '../../domain/model';
 import { MutationResult, PullQuery, PullResponse, PushRequest, PushResponse } from '../../domain/sync';
 import { APP_VERSION } from '../version';
+import { countPaths } from './openapi-count';
 import { packPaths } from './openapi-pack';
 import { photoPaths } from './openapi-photos';
 import { shippingPaths } from './openapi-shipping';
@@ -94,6 +95,7 @@ export function buildOpenApi() {
       ...shippingPaths(),
       ...packPaths(),
       ...photoPaths(),
+      ...countPaths(),
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
       '/demo/barcodes': { get: { summary: 'Printable demo barcodes', responses: { 200: { description: 'HTML', content: { 'text/html': {} } } } } },
     },

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { PICKABLE_LOCATION_TYPES } from '../../domain/picking/allocation';
 import { stockKey, type BinStock } from '../../domain/stock';
 import type { Database } from '../db/schema';
+import { readAllBinStock, seesAllBins } from './pull-stock-all';
 
 const OPEN_WAVE_STATUSES = ['released', 'picking'];
 const CHUNK = 500;
@@ -28,6 +29,7 @@ function chunks<T>(xs: readonly T[]): T[][] {
  *     touching a task, e.g. a future putaway, must be added here), or
  *   - one of the user's open waves changed in (from, to] (assigned to them, released);
  * on the first pull (from = 0) every SKU in scope is.
+ * Receivers, returns clerks and leads get every bin of every SKU instead (pull-stock-all.ts).
  */
 export async function readStock(
   trx: Transaction<Database>,
@@ -37,6 +39,8 @@ export async function readStock(
   to: number,
 ): Promise<BinStock[]> {
   if (userId === null) return [];
+  // Receivers, returns clerks and leads look up and move stock anywhere (pull-stock-all.ts).
+  if (await seesAllBins(trx, wh, userId)) return readAllBinStock(trx, wh, from, to);
   const scope = await trx
     .selectFrom('pick_tasks')
     .innerJoin('waves', 'waves.id', 'pick_tasks.wave_id')

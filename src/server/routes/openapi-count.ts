@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { ErrorCode } from '../../domain/errors';
+import { CountRequestBody, CountRequestResponse, PeriodicBody, PeriodicResponse } from './count-tasks';
+
+const ErrorBody = z.object({
+  error: z.object({ code: z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]), message: z.string(), details: z.unknown().optional() }),
+});
+const json = (s: z.ZodType, io: 'input' | 'output' = 'output') => ({
+  'application/json': { schema: z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown> },
+});
+const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [String(s), { description: 'error', content: json(ErrorBody) }]));
+const security = [{ bearer: [] }];
+
+/** Count tasks leads ask for (merged into /api/openapi.json). */
+export function countPaths() {
+  return {
+    '/api/count-tasks': {
+      post: {
+        security,
+        summary: 'Ask for a blind count of a bin, or of one SKU in it (leads, admins)',
+        description: '201 with the new task; 200 with the open task that already covers the bin (and SKU). 404 LOCATION_NOT_FOUND or SKU_NOT_FOUND.',
+        requestBody: { required: true, content: json(CountRequestBody, 'input') },
+        responses: {
+          200: { description: 'an open task already covers it', content: json(CountRequestResponse) },
+          201: { description: 'the new task (blind: no expected quantity)', content: json(CountRequestResponse) },
+          ...errors(400, 401, 403, 404),
+        },
+      },
+    },
+    '/api/count-tasks/periodic': {
+      post: {
+        security,
+        summary: 'Create the periodic counts that are due: every storage bin of each zone not counted for everyDays (default 30) (leads, admins)',
+        description: 'Bins with an open count are skipped. The server also runs this hourly.',
+        requestBody: { required: false, content: json(PeriodicBody.unwrap(), 'input') },
+        responses: { 200: { description: 'zones due and tasks created', content: json(PeriodicResponse) }, ...errors(400, 401, 403) },
+      },
+    },
+  };
+}
