@@ -9,6 +9,7 @@ import { db, type OutboxRow } from './db';
 import { notifyLocalWrite } from './events';
 import { outboxRow } from './outbox';
 import { closeLocally, taskOfStub } from './receiving-close';
+import { putawayWhere } from './putaway-suggest';
 import { asnOf } from './receiving-drafts';
 
 /**
@@ -52,20 +53,6 @@ export async function openTasksRaw(): Promise<PutawayTask[]> {
   return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
-/** Bin balances the suggestion weighs: the pulled stock plus what pending confirms put away. */
-async function balances(tasks: readonly PutawayTask[]): Promise<BinQty[]> {
-  const d = db();
-  const [stock, pending, pulled] = await Promise.all([d.stock.toArray(), pendingOf(['putaway.confirm']), d.putawayTasks.toArray()]);
-  const skuOf = new Map([...pulled, ...tasks].map((t) => [t.id, t.skuId]));
-  const out: BinQty[] = stock.map((s) => ({ locationId: s.locationId, skuId: s.skuId, qty: s.qty }));
-  for (const row of pending) {
-    const a = row.args as PutawayConfirmArgs;
-    const skuId = skuOf.get(a.taskId);
-    if (skuId) out.push({ locationId: a.toLocationId, skuId, qty: a.qty });
-  }
-  return out;
-}
-
 /** Where a task's units should go: the server's word when it gave one, else the device's rule. */
 function suggestionFor(task: PutawayTask, locations: readonly Location[], bins: readonly BinQty[]): Location | null {
   const byId = new Map(locations.map((l) => [l.id, l]));
@@ -78,8 +65,8 @@ function suggestionFor(task: PutawayTask, locations: readonly Location[], bins: 
 export async function openTasks(): Promise<OpenTask[]> {
   const tasks = await openTasksRaw();
   if (!tasks.length) return [];
-  const [locations, bins] = await Promise.all([db().locations.toArray(), balances(tasks)]);
-  return tasks.map((t) => ({ ...t, suggested: suggestionFor(t, locations, bins) }));
+  const { locations, balances } = await putawayWhere(tasks);
+  return tasks.map((t) => ({ ...t, suggested: suggestionFor(t, locations, balances) }));
 }
 
 /**

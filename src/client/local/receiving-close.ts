@@ -1,5 +1,6 @@
 import { COMMANDS, parseCommand } from '../../domain/commands';
 import type { ReceiptCloseArgs } from '../../domain/commands/inbound';
+import { suggestDestinations } from '../../domain/inbound/apply';
 import { closeReceipt, type CloseResult } from '../../domain/inbound/close-receipt';
 import type { PutawayTask } from '../../domain/inbound/snapshot';
 import type { PutawayStub } from '../../domain/inbound/types';
@@ -7,6 +8,7 @@ import { ErrorCode } from '../../domain/errors';
 import { db } from './db';
 import { notifyLocalWrite } from './events';
 import { outboxRow } from './outbox';
+import { putawayWhere } from './putaway-suggest';
 import { asnOf, lineOf } from './receiving-drafts';
 
 /**
@@ -48,7 +50,7 @@ export function taskOfStub(stub: PutawayStub, receiptId: string, createdAt: stri
 export async function closeDraft(receiptId: string): Promise<CloseDraftResult> {
   const d = db();
   try {
-    const out = await d.transaction('rw', [d.meta, d.outbox, d.receiptDrafts, d.receiptDraftLines, d.asns, d.putawayTasks, d.inboundMeta], async () => {
+    const out = await d.transaction('rw', [d.meta, d.outbox, d.receiptDrafts, d.receiptDraftLines, d.asns, d.putawayTasks, d.inboundMeta, d.locations, d.stock], async () => {
       const draft = await d.receiptDrafts.get(receiptId);
       if (!draft) throw new Refusal(ErrorCode.RECEIPT_ALREADY_CLOSED);
       const rows = await d.receiptDraftLines.where('receiptId').equals(receiptId).sortBy('n');
@@ -69,7 +71,10 @@ export async function closeDraft(receiptId: string): Promise<CloseDraftResult> {
       const row = outboxRow(await d.meta.bulkGet(['session', 'deviceId', 'nextSeq']), 'receipt.close', parsed.args, argsVersion);
       const closed = closeLocally(args, asnRow ? { ...asnOf(asnRow), status: 'announced' } : null, row.id, row.createdAt);
       if (!closed.ok) throw new Refusal(closed.code);
-      const tasks = closed.putaway.map((p) => taskOfStub(p, receiptId, row.createdAt));
+      // The server's rule for the suggestions, over what the device knows of the bins.
+      const open = (await d.putawayTasks.toArray()).filter((t) => t.status === 'open');
+      const suggested = suggestDestinations(closed.putaway, await putawayWhere(open));
+      const tasks = closed.putaway.map((p, i) => ({ ...taskOfStub(p, receiptId, row.createdAt), suggestedLocationId: suggested[i] ?? null }));
       const held = ((await d.inboundMeta.get(CLOSED_ASNS_KEY))?.value as string[] | undefined) ?? [];
       await Promise.all([
         d.outbox.add(row),

@@ -113,9 +113,10 @@ describe('closeDraft', () => {
     expect(rows[0]).toMatchObject({ name: 'receipt.close', id: r.mutationId, args: { receiptId: id, asnId: 'asn-1', dockLocationId: 'loc-RCV-01' } });
     expect(r.putawayTaskIds).toEqual([`${r.mutationId}:putaway:0`, `${r.mutationId}:putaway:1`]);
     const tasks = await db().putawayTasks.toArray();
-    expect(tasks.map((t) => [t.id, t.skuId, t.qty, t.fromLocationId, t.status])).toEqual([
-      [`${r.mutationId}:putaway:0`, 'sku-cream', 1, 'loc-RCV-01', 'open'],
-      [`${r.mutationId}:putaway:1`, 'sku-serum', 4, 'loc-RCV-01', 'open'],
+    // Suggested as the server does: the nearest empty reserve bin, a second task not to the same one.
+    expect(tasks.map((t) => [t.id, t.skuId, t.qty, t.fromLocationId, t.status, t.suggestedLocationId])).toEqual([
+      [`${r.mutationId}:putaway:0`, 'sku-cream', 1, 'loc-RCV-01', 'open', 'loc-C-01'],
+      [`${r.mutationId}:putaway:1`, 'sku-serum', 4, 'loc-RCV-01', 'open', 'loc-C-02'],
     ]);
     expect(await loadDraft(id)).toBeNull();
     expect(await db().receiptDraftLines.count()).toBe(0);
