@@ -32,7 +32,9 @@ describe.each(BACKENDS)('putaway and moves on %s', (kind) => {
     expect(bin).toMatch(/^loc-[ABC]/);
     expect(bin).not.toBe(OTHER_BIN);
 
-    const put = (taskId: string, toLocationId: string, qty: number, reason: string | null = null) => d.command('putaway.confirm', { taskId, toLocationId, qty, reason });
+    // Another device puts away: it pulled the tasks with the server's suggestions.
+    const e = await Device.signIn(h.app, 'U5001', 'u-5001');
+    const put = (taskId: string, toLocationId: string, qty: number, reason: string | null = null) => e.command('putaway.confirm', { taskId, toLocationId, qty, reason });
     const before = await receivingDigest(h);
     const refused = [
       put(ok.id, OTHER_BIN, 4),
@@ -43,7 +45,7 @@ describe.each(BACKENDS)('putaway and moves on %s', (kind) => {
       put('no-such-task', bin, 1),
       put(damaged.id, bin, 2, 'other'),
     ];
-    expect((await d.push(refused)).results.map((r) => r.code)).toEqual([
+    expect((await e.push(refused)).results.map((r) => r.code)).toEqual([
       'PUTAWAY_REASON_REQUIRED', 'PUTAWAY_QTY_OVER', 'NOT_A_STORAGE_LOCATION', 'NOT_A_STORAGE_LOCATION', 'LOCATION_NOT_FOUND', 'PUTAWAY_TASK_NOT_FOUND', 'NOT_A_DAMAGED_LOCATION',
     ]);
     expect(await receivingDigest(h)).toBe(before);
@@ -52,15 +54,15 @@ describe.each(BACKENDS)('putaway and moves on %s', (kind) => {
     const first = put(ok.id, bin, 4);
     const rest = put(ok.id, OTHER_BIN, 6, 'full');
     const dmg = put(damaged.id, 'loc-DMG-01', 2);
-    const r1 = await d.push([first]);
+    const r1 = await e.push([first]);
     expect(r1.results[0]!.status).toBe('applied');
     expect(await task(ok.id)).toMatchObject({ status: 'open', to_location_id: bin, reason: null });
     expect(Number((await task(ok.id)).done_qty)).toBe(4);
     const mid = (await d.get('/api/sync/pull?cursor=0&limit=5000')).json() as PullResponse;
     expect(mid.inbound!.putawayTasks.find((t) => t.id === ok.id)).toMatchObject({ qty: 6, status: 'open' });
 
-    expect((await d.push([rest, dmg])).results.map((r) => r.status)).toEqual(['applied', 'applied']);
-    expect(await task(ok.id)).toMatchObject({ status: 'done', to_location_id: OTHER_BIN, reason: 'full', done_by: RITA });
+    expect((await e.push([rest, dmg])).results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    expect(await task(ok.id)).toMatchObject({ status: 'done', to_location_id: OTHER_BIN, reason: 'full', done_by: 'u-5001' });
     expect(Number((await task(ok.id)).done_qty)).toBe(10);
     expect((await task(ok.id)).done_at).not.toBeNull();
     const want = { ...seeded };
@@ -72,21 +74,24 @@ describe.each(BACKENDS)('putaway and moves on %s', (kind) => {
 
     // Done: refused, and gone from the pull.
     const late = put(ok.id, bin, 1);
-    expect((await d.push([late])).results[0]).toMatchObject({ status: 'rejected', code: 'PUTAWAY_TASK_DONE' });
+    expect((await e.push([late])).results[0]).toMatchObject({ status: 'rejected', code: 'PUTAWAY_TASK_DONE' });
     const after = (await d.get('/api/sync/pull?cursor=0&limit=5000')).json() as PullResponse;
     expect(after.inbound!.putawayTasks.filter((t) => t.receiptId === (close.args as { receiptId: string }).receiptId)).toEqual([]);
   });
 
-  it('a receipt closed and put away in one batch (offline at the dock)', async () => {
+  it('a receipt closed and put away in one batch (offline at the dock): the device never saw the suggestion, so no reason is asked', async () => {
     const d = await Device.signIn(h.app, 'U5001', 'u-5001');
     const close = d.command('receipt.close', blind([line('sku-LUMA-0003', 7)]));
-    const put = d.command('putaway.confirm', { taskId: `${close.id}:putaway:0`, toLocationId: 'loc-C04-08-4', qty: 7, reason: 'closer' });
+    const put = d.command('putaway.confirm', { taskId: `${close.id}:putaway:0`, toLocationId: 'loc-C04-08-4', qty: 7, reason: null });
     const again = d.command('putaway.confirm', { taskId: `${close.id}:putaway:0`, toLocationId: 'loc-C04-08-4', qty: 1, reason: 'closer' });
     const r = await d.push([close, put, again]);
     expect(r.results.map((x) => x.code ?? x.status)).toEqual(['applied', 'applied', 'PUTAWAY_TASK_DONE']);
     expect(await balances(h, { skuIds: ['sku-LUMA-0003'], locationId: 'loc-C04-08-4' })).toEqual({ [`loc-C04-08-4|sku-LUMA-0003|`]: 7 });
     expect(await balances(h, { skuIds: ['sku-LUMA-0003'], locationId: DOCK })).toEqual({});
-    expect(await task(`${close.id}:putaway:0`)).toMatchObject({ status: 'done', to_location_id: 'loc-C04-08-4' });
+    const done = await task(`${close.id}:putaway:0`);
+    expect(done).toMatchObject({ status: 'done', to_location_id: 'loc-C04-08-4', reason: null });
+    // The server had suggested the SKU's pick face, which the device did not know.
+    expect(done.suggested_location_id).toBe('loc-A04-08-1');
   });
 
   it('stock.move: bin to bin; more than the ledger holds is still recorded, with a count for the lead', async () => {

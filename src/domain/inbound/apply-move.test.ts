@@ -25,6 +25,10 @@ describe('applyPutawayConfirm', () => {
       { status: 'done', toLocationId: 'R1', reason: 'full' }],
     ['no suggestion: any storage bin, no reason', { task: { ...TASK, suggestedLocationId: null }, to: R1 }, put({ toLocationId: 'R1' }), [['RCV', -5, 'L1', '2027-01-31', 'putaway'], ['R1', 5, 'L1', '2027-01-31', 'putaway']],
       { status: 'done', reason: null }],
+    ['a task this device made before seeing the suggestion: its bin, no reason', { task: TASK, to: R1, suggestionUnseen: true }, put({ toLocationId: 'R1' }), [['RCV', -5, 'L1', '2027-01-31', 'putaway'], ['R1', 5, 'L1', '2027-01-31', 'putaway']],
+      { status: 'done', toLocationId: 'R1', reason: null }],
+    ['a task this device made, another bin with a reason: the reason is kept', { task: TASK, to: R1, suggestionUnseen: true }, put({ toLocationId: 'R1', reason: 'closer' }), [['RCV', -5, 'L1', '2027-01-31', 'putaway'], ['R1', 5, 'L1', '2027-01-31', 'putaway']],
+      { status: 'done', reason: 'closer' }],
     ['damaged units into the damaged bin', { task: { ...TASK, condition: 'damaged', suggestedLocationId: 'DMG' }, to: { id: 'DMG', type: 'damaged' } }, put({ toLocationId: 'DMG', qty: 1 }),
       [['RCV', -1, 'L1', '2027-01-31', 'putaway'], ['DMG', 1, 'L1', '2027-01-31', 'putaway']], { status: 'open', openQty: 4 }],
   ];
@@ -44,6 +48,7 @@ describe('applyPutawayConfirm', () => {
     ['a pack bench', { task: TASK, to: { id: 'P', type: 'pack_bench' } }, put({ toLocationId: 'P', reason: 'other' }), ErrorCode.NOT_A_STORAGE_LOCATION],
     ['back onto a dock', { task: TASK, to: { id: 'RCV', type: 'receiving_dock' } }, put({ toLocationId: 'RCV', reason: 'other' }), ErrorCode.NOT_A_STORAGE_LOCATION],
     ['damaged units into a pick face', { task: { ...TASK, condition: 'damaged' }, to: FACE }, put(), ErrorCode.NOT_A_DAMAGED_LOCATION],
+    ['a task this device made, into a pack bench', { task: TASK, to: { id: 'P', type: 'pack_bench' }, suggestionUnseen: true }, put({ toLocationId: 'P' }), ErrorCode.NOT_A_STORAGE_LOCATION],
     ['more than the task holds', { task: TASK, to: FACE }, put({ qty: 6 }), ErrorCode.PUTAWAY_QTY_OVER],
     ['more than a partly done task still holds', { task: { ...TASK, qty: 2 }, to: FACE }, put({ qty: 3 }), ErrorCode.PUTAWAY_QTY_OVER],
   ];

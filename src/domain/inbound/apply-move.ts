@@ -18,6 +18,12 @@ export interface PutawayConfirmState {
   task: Pick<PutawayTask, 'id' | 'status' | 'qty' | 'skuId' | 'lot' | 'expiry' | 'condition' | 'fromLocationId' | 'suggestedLocationId'> | null;
   /** The bin args.toLocationId names, or null when unknown. */
   to: Pick<Location, 'id' | 'type'> | null;
+  /**
+   * The confirming device made the task itself (its own receipt.close) and may have put
+   * the units away before it ever pulled the server's suggestion: whichever storage bin
+   * it chose is taken without a reason, as with no suggestion.
+   */
+  suggestionUnseen?: boolean;
 }
 
 export function applyPutawayConfirm(state: PutawayConfirmState, args: PutawayConfirmArgs, ctx: RuleContext): Outcome {
@@ -25,7 +31,7 @@ export function applyPutawayConfirm(state: PutawayConfirmState, args: PutawayCon
   if (!task || task.id !== args.taskId) return reject(ErrorCode.PUTAWAY_TASK_NOT_FOUND, `putaway task ${args.taskId} not found`);
   if (task.status !== 'open' || task.qty <= 0) return reject(ErrorCode.PUTAWAY_TASK_DONE, `putaway task ${task.id} is done`);
   if (!to || to.id !== args.toLocationId) return reject(ErrorCode.LOCATION_NOT_FOUND, `location ${args.toLocationId} not found`);
-  const suggested = task.suggestedLocationId === null ? null : { id: task.suggestedLocationId };
+  const suggested = task.suggestedLocationId === null || (state.suggestionUnseen && !args.reason) ? null : { id: task.suggestedLocationId };
   const check = checkPutawayDestination(suggested, to, args.reason, task.condition);
   if (!check.ok) return reject(check.code, `${to.id} cannot take putaway task ${task.id}`);
   if (!Number.isInteger(args.qty) || args.qty <= 0) return reject(ErrorCode.QTY_NOT_POSITIVE, 'quantity must be a whole number above 0');

@@ -54,7 +54,8 @@ export async function decideReceiving(
             suggestedLocationId: t.suggested_location_id,
           }
         : null;
-      return applyPutawayConfirm({ task, to: await loadLocation(trx, warehouseId, a.toLocationId) }, a, ctx);
+      const suggestionUnseen = task ? await madeByThisDevice(env, task.id) : false;
+      return applyPutawayConfirm({ task, to: await loadLocation(trx, warehouseId, a.toLocationId), suggestionUnseen }, a, ctx);
     }
     case 'stock.move': {
       const a = args as StockMoveArgs;
@@ -64,4 +65,18 @@ export async function decideReceiving(
       return applyStockMove({ from, to: await loadLocation(trx, warehouseId, a.toLocationId), sku: sku ?? null, balances }, a, ctx);
     }
   }
+}
+
+/**
+ * Whether the task was made by a command of the confirming device (ids are
+ * `${mutationId}:putaway:${i}`): that device worked from its own suggestion, or none,
+ * until it pulled the server's.
+ */
+async function madeByThisDevice(env: DecideEnv, taskId: string): Promise<boolean> {
+  const cut = taskId.indexOf(':putaway:');
+  if (cut <= 0) return false;
+  const mutationId = taskId.slice(0, cut);
+  if (env.batch.commands.has(mutationId)) return true;
+  const m = await env.trx.selectFrom('mutations').select('device_id').where('id', '=', mutationId).executeTakeFirst();
+  return m?.device_id === env.deviceId;
 }
