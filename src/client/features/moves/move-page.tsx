@@ -1,10 +1,78 @@
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useScanMessage } from '../../local/use-scan-message';
+import { useScan } from '../../scan/use-scan';
+import { handleMoveScan } from './move-actions';
+import { moveStep, useMoveSession } from './move-session';
 
+/** Bin to bin: scan the from-bin, the item, say how many, scan the to-bin. */
 export default function MovePage() {
   const { t } = useTranslation();
+  const qtyId = useId();
+  const s = useMoveSession();
+  const message = useScanMessage();
+  const queue = useRef(Promise.resolve());
+  useScan((scan) => {
+    queue.current = queue.current.then(() => handleMoveScan(scan)).catch(() => undefined);
+  });
+  const step = moveStep(s);
   return (
-    <div className="stack">
-      <h1>{t('home.flow.move')}</h1>
+    <div className="stack" data-testid="move">
+      <h1>{t('moves.title')}</h1>
+      {message && (
+        <p className={`message message-${message.kind}`} data-testid="move-message" data-kind={message.kind}>
+          {message.message}
+        </p>
+      )}
+      <p className="step" data-testid="move-step" data-step={step}>
+        {t(`moves.step.${step}`, { bin: s.from?.code ?? '', code: s.item?.code ?? '' })}
+      </p>
+      {s.from && (
+        <dl className="task-facts">
+          <div>
+            <dt className="task-label">{t('moves.from')}</dt>
+            <dd data-testid="move-from">{s.from.code}</dd>
+          </div>
+          {s.item && (
+            <div>
+              <dt className="task-label">{t('moves.item')}</dt>
+              <dd data-testid="move-item">
+                {s.item.code} {s.item.lot ? t('moves.lot', { lot: s.item.lot }) : ''}
+              </dd>
+            </div>
+          )}
+        </dl>
+      )}
+      {step === 'lot' && s.item && (
+        <fieldset className="stack">
+          <legend>{t('moves.choose-lot', { code: s.item.code })}</legend>
+          {s.item.lotChoices.map((l) => (
+            <button key={l.lot ?? ''} type="button" className="btn btn-row" onClick={() => s.chooseLot(l.lot)}>
+              {t('moves.lot-choice', { lot: l.lot ?? t('moves.no-lot'), qty: l.qty })}
+            </button>
+          ))}
+        </fieldset>
+      )}
+      {step === 'to' && (
+        <div className="field">
+          <label htmlFor={qtyId}>{t('moves.qty')}</label>
+          <input
+            id={qtyId}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            step={1}
+            value={s.qty}
+            data-testid="move-qty"
+            onChange={(e) => s.setQty(Number(e.target.value))}
+          />
+        </div>
+      )}
+      {s.from && (
+        <button type="button" className="btn" onClick={s.reset}>
+          {t('moves.start-over')}
+        </button>
+      )}
     </div>
   );
 }
