@@ -57,6 +57,7 @@ export async function notePhotoUpload(id: string, uploadedBytes: number, stored:
 }
 
 async function sha256Hex(blob: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+  // A view, not the bare buffer: some runtimes (jsdom) refuse an ArrayBuffer from another realm.
+  const digest = await crypto.subtle.digest('SHA-256', new Uint8Array(await blob.arrayBuffer()));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
