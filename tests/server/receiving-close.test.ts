@@ -124,7 +124,15 @@ describe.each(BACKENDS)('receipt.close on %s', (kind) => {
     const before = await receivingDigest(h);
     const blind = (over: Record<string, unknown>) => closeArgs({ asnId: null, ...over });
     // Malformed or hostile arguments: the whole batch is a 400, before anything is written.
-    const malformed: [name: string, args: unknown][] = [
+    const put = { taskId: 'x:putaway:0', toLocationId: 'loc-C01-01-1', qty: 1, reason: null };
+    const move = { fromLocationId: 'loc-C01-01-1', toLocationId: 'loc-C01-01-2', skuId: 'sku-LUMA-0005', lot: null, qty: 1 };
+    const malformed: [name: string, args: unknown, command?: string][] = [
+      ['putaway of zero units', { ...put, qty: 0 }, 'putaway.confirm'],
+      ['putaway with a reason off the list', { ...put, reason: 'because' }, 'putaway.confirm'],
+      ['putaway of a task id with markup', { ...put, taskId: '<b>x</b>' }, 'putaway.confirm'],
+      ['a move of half a unit', { ...move, qty: 0.5 }, 'stock.move'],
+      ['a move with a lot with a control character', { ...move, lot: 'L1\u0000' }, 'stock.move'],
+      ['a move without its SKU', { ...move, skuId: undefined }, 'stock.move'],
       ['a negative quantity', blind({ lines: [line('sku-LUMA-0005', -1)] })],
       ['no lines', blind({ lines: [] })],
       ['a receipt id that is not a UUID', blind({ receiptId: "1'; drop table receipts;--" })],
@@ -133,8 +141,8 @@ describe.each(BACKENDS)('receipt.close on %s', (kind) => {
       ['an unknown field', blind({ admin: true })],
       ['a lot with a blank', blind({ lines: [line(SERUM.skuId, 1, { lot: 'L 1' })] })],
     ];
-    for (const [name, args] of malformed) {
-      const r = await d.pushRaw([d.command('receipt.close', args, { seq: 1 })]);
+    for (const [name, args, command] of malformed) {
+      const r = await d.pushRaw([d.command(command ?? 'receipt.close', args, { seq: 1 })]);
       expect([name, r.statusCode, (r.json() as { error: { code: string } }).error.code]).toEqual([name, 400, 'VALIDATION_FAILED']);
     }
     d.seq = 0; // none of those was accepted
