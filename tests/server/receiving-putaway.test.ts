@@ -50,16 +50,19 @@ describe.each(BACKENDS)('putaway and moves on %s', (kind) => {
     ]);
     expect(await receivingDigest(h)).toBe(before);
 
-    // 4 into the suggested bin, 6 into another with a reason, the damaged 2 into the damaged bin.
+    // The closing device, in a later batch, shelves 1 where it chose: it made the task, no reason asked.
+    const own = d.command('putaway.confirm', { taskId: ok.id, toLocationId: OTHER_BIN, qty: 1, reason: null });
+    expect((await d.push([own])).results[0]).toMatchObject({ status: 'applied' });
+    // Then 4 into the suggested bin, 5 into another with a reason, the damaged 2 into the damaged bin.
     const first = put(ok.id, bin, 4);
-    const rest = put(ok.id, OTHER_BIN, 6, 'full');
+    const rest = put(ok.id, OTHER_BIN, 5, 'full');
     const dmg = put(damaged.id, 'loc-DMG-01', 2);
     const r1 = await e.push([first]);
     expect(r1.results[0]!.status).toBe('applied');
     expect(await task(ok.id)).toMatchObject({ status: 'open', to_location_id: bin, reason: null });
-    expect(Number((await task(ok.id)).done_qty)).toBe(4);
+    expect(Number((await task(ok.id)).done_qty)).toBe(5);
     const mid = (await d.get('/api/sync/pull?cursor=0&limit=5000')).json() as PullResponse;
-    expect(mid.inbound!.putawayTasks.find((t) => t.id === ok.id)).toMatchObject({ qty: 6, status: 'open' });
+    expect(mid.inbound!.putawayTasks.find((t) => t.id === ok.id)).toMatchObject({ qty: 5, status: 'open' });
 
     expect((await e.push([rest, dmg])).results.map((r) => r.status)).toEqual(['applied', 'applied']);
     expect(await task(ok.id)).toMatchObject({ status: 'done', to_location_id: OTHER_BIN, reason: 'full', done_by: 'u-5001' });
@@ -70,7 +73,7 @@ describe.each(BACKENDS)('putaway and moves on %s', (kind) => {
     expect(await balances(h, { skuIds: [SKU] })).toEqual(want);
     expect((await balances(h, { locationId: DOCK, skuIds: [SKU] }))).toEqual({});
     const rows = await db().selectFrom('stock_ledger').select(['location_id', 'delta', 'reason']).where('mutation_id', '=', rest.id).orderBy('delta').execute();
-    expect(rows.map((x) => [x.location_id, Number(x.delta), x.reason])).toEqual([[DOCK, -6, 'putaway'], [OTHER_BIN, 6, 'putaway']]);
+    expect(rows.map((x) => [x.location_id, Number(x.delta), x.reason])).toEqual([[DOCK, -5, 'putaway'], [OTHER_BIN, 5, 'putaway']]);
 
     // Done: refused, and gone from the pull.
     const late = put(ok.id, bin, 1);
