@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PullResponse } from '../../src/domain/sync';
+import { PullResponse } from '../../src/domain/sync';
 import { BACKENDS } from './helpers/backends';
 import { Device, startHarness, type Harness } from './helpers/harness';
 import { balances, C1, C2, closeArgs, DOCK, line, LUMA, NORD, receivingDigest, RITA, SERUM } from './helpers/receiving';
@@ -91,6 +91,7 @@ describe.each(BACKENDS)('receipt.close on %s', (kind) => {
 
     // A receiver's pull: the closed ASN drops out, the tasks and the rules arrive.
     const pulled = (await d.get('/api/sync/pull?cursor=0&limit=5000')).json() as PullResponse;
+    expect(PullResponse.safeParse(pulled).success).toBe(true);
     expect(pulled.inbound!.asns.map((a) => a.reference)).toEqual([NORD.reference]);
     expect(pulled.inbound!.asns[0]!.lines).toHaveLength(3);
     expect(pulled.inbound!.putawayTasks.map((t) => [t.id, t.qty, t.condition, t.suggestedLocationId])).toEqual(
