@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from './helpers/backends';
 import { Device, digest, startHarness, type Harness } from './helpers/harness';
-import { balance, pullAll, sizes } from './helpers/inventory';
+import { randomUUID } from 'node:crypto';
+import { balance, pullAll, RET, shippedOrder, sizes, skusOf } from './helpers/inventory';
 
 describe.each(BACKENDS)('counts on %s', (kind) => {
   let h: Harness;
@@ -138,6 +139,29 @@ describe.each(BACKENDS)('counts on %s', (kind) => {
     expect((await rosa.push([c3])).results[0]).toMatchObject({ status: 'applied' });
     const posted = await h.db.db.selectFrom('stock_ledger').select(['mutation_id', 'delta']).where('mutation_id', 'in', [c1.id, c2.id, c3.id]).execute();
     expect(posted.map((x) => [x.mutation_id, Number(x.delta)])).toEqual([[c3.id, 7]]);
+  });
+
+  it("a count sees the ledger rows of its batch's earlier commands; negative balances come to devices as their source", async () => {
+    const l = await lead();
+    const [sku] = (await skusOf(h.db.db, 'seller-nord', 1)) as [string];
+    const order = await shippedOrder(h.db.db, 'seller-nord', [{ skuId: sku, qty: 2 }]);
+    const task = (await ask(l, { locationId: RET, skuId: sku })).json().task as { id: string };
+    const rosa = await Device.signIn(h.app, 'U4001', 'u-4001');
+    const held = await balance(h.db.db, RET, sku);
+    const unit = { skuId: sku, qty: 2, grade: 'defective', reason: 'does not switch on' };
+    const graded = rosa.command('return.grade', { returnId: randomUUID(), orderId: order.orderId, locationId: RET, units: [unit] });
+    const count = rosa.command('count.submit', { countTaskId: task.id, locationId: RET, lines: [{ skuId: sku, qty: held + 2 }] });
+    expect((await rosa.push([graded, count])).results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    // The two returned units were expected: no adjustment, the task done.
+    expect(await h.db.db.selectFrom('stock_ledger').select('id').where('mutation_id', '=', count.id).execute()).toEqual([]);
+    expect([(await taskRow(task.id)).status, Number((await taskRow(task.id)).expected_qty)]).toEqual(['done', held + 2]);
+
+    await h.db.db
+      .insertInto('count_tasks')
+      .values({ id: 'ct-neg-1', warehouse_id: 'wh-fc1', location_id: bins[0]!.locationId, sku_id: bins[0]!.skuId, reason: 'negative_stock', status: 'open', created_at: new Date().toISOString(), version: 1 })
+      .execute();
+    const seen = (await pullAll(rosa)).last.inventory!.countTasks.find((t) => t.id === 'ct-neg-1');
+    expect(seen).toMatchObject({ source: 'negative_balance', round: 1, skuId: bins[0]!.skuId });
   });
 
   it('the periodic schedule creates each due zone once, skipping bins with an open count; leads only', async () => {
