@@ -171,3 +171,9 @@ export async function pendingReturnPutawayTasks(): Promise<PutawayTask[]> {
   }
   return out;
 }
+
+/** SKU codes and names for the order's lines and found items. */
+export async function skusById(ids: readonly string[]): Promise<Record<string, { code: string; name: string }>> {
+  const rows = await db().skus.bulkGet([...new Set(ids)]);
+  return Object.fromEntries(rows.filter((r) => r !== undefined).map((r) => [r.id, { code: r.code, name: r.name }]));
+}
