@@ -57,6 +57,8 @@ describe.each(BACKENDS)('counts on %s', (kind) => {
     expect(JSON.stringify(r1.json())).not.toMatch(/expected/i);
     const r2 = await ask(l, { locationId: b.locationId, skuId: b.skuId });
     expect([r2.statusCode, r2.json().created, r2.json().task.id]).toEqual([200, false, task.id]);
+    const doc = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/count-tasks', '/api/count-tasks/periodic']));
     const admin = await Device.signIn(h.app, 'U9001', 'u-9001');
     expect((await ask(admin, { locationId: bins[1]!.locationId, skuId: bins[1]!.skuId })).statusCode).toBe(201);
   });
