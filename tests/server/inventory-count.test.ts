@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PullResponse } from '../../src/domain/sync';
 import { BACKENDS } from './helpers/backends';
 import { Device, digest, startHarness, type Harness } from './helpers/harness';
 import { randomUUID } from 'node:crypto';
@@ -180,7 +181,9 @@ describe.each(BACKENDS)('counts on %s', (kind) => {
     const wholeBins = open.filter((t) => t.sku_id === null).map((t) => t.location_id);
     expect(new Set(wholeBins).size).toBe(wholeBins.length);
     expect(await periodic(l).then((r) => r.json())).toEqual({ zones: [], created: 0 });
-    const all = (await pullAll(picker)).last.inventory!.countTasks;
+    const page = (await pullAll(picker)).last;
+    PullResponse.parse(page);
+    const all = page.inventory!.countTasks;
     const seen = all.filter((t) => t.source === 'periodic');
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((t) => t.skuId === null && t.round === 1)).toBe(true);

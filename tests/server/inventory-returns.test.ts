@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PullResponse } from '../../src/domain/sync';
 import { BACKENDS } from './helpers/backends';
 import { Device, digest, startHarness, type Harness } from './helpers/harness';
 import { balance, pullAll, RET, shippedOrder, sizes, skusOf } from './helpers/inventory';
@@ -105,6 +106,8 @@ describe.each(BACKENDS)('return.grade on %s', (kind) => {
   it('pulls returnable orders (lines, tracking numbers, units back) and return rules for returns clerks; every bin balance, incrementally', async () => {
     const clerk = await Device.signIn(h.app, 'U4001', 'u-4001');
     const { last: p, stock } = await pullAll(clerk);
+    // What the device's sync engine checks every page against.
+    PullResponse.parse(p);
     const inv = p.inventory!;
     const o = inv.returnables.find((x) => x.orderId === order.orderId)!;
     expect(o).toMatchObject({ ref: order.ref, sellerId: 'seller-luma', status: 'shipped', trackingNumbers: [order.tracking] });
