@@ -4,6 +4,7 @@ import { migrate } from './db/migrate';
 import { seedIfEmpty } from './db/seed';
 import { seedClusterDemoIfMissing } from './db/seed-cluster';
 import { seedInboundDemoIfMissing } from './db/seed-inbound';
+import { seedReturnsDemoIfMissing } from './db/seed-returns';
 import { seedPackDemoIfMissing } from './db/seed-pack';
 
 export interface ServerEnv {
@@ -32,6 +33,7 @@ export async function prepareDatabase(env: ServerEnv): Promise<{ db: Db; migrate
     if (!seeded) await seedClusterDemoIfMissing(db.db);
     if (!seeded) await seedPackDemoIfMissing(db.db);
     if (!seeded) await seedInboundDemoIfMissing(db.db);
+    await seedReturnsDemoIfMissing(db.db);
     return { db, migrated, seeded };
   } catch (err) {
     await db.close();

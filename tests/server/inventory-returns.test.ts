@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PullResponse } from '../../src/domain/sync';
 import { BACKENDS } from './helpers/backends';
 import { Device, digest, startHarness, type Harness } from './helpers/harness';
+import { returnsDemoTracking, RETURNS_DEMO, seedReturnsDemoIfMissing } from '../../src/server/db/seed-returns';
 import { balance, pullAll, RET, shippedOrder, sizes, skusOf } from './helpers/inventory';
 
 const unit = (skuId: string, p: Record<string, unknown> = {}) => ({ skuId, qty: 1, grade: 'sellable', reason: 'did not fit', sealed: true, ...p });
@@ -14,6 +15,9 @@ describe.each(BACKENDS)('return.grade on %s', (kind) => {
   let order: Awaited<ReturnType<typeof shippedOrder>>;
   beforeAll(async () => {
     h = await startHarness(kind);
+    // What start.ts adds to the demo; once only.
+    expect(await seedReturnsDemoIfMissing(h.db.db)).toBe(true);
+    expect(await seedReturnsDemoIfMissing(h.db.db)).toBe(false);
     [skuA, skuB] = (await skusOf(h.db.db, 'seller-luma', 2)) as [string, string];
     order = await shippedOrder(h.db.db, 'seller-luma', [{ skuId: skuA, qty: 3 }, { skuId: skuB, qty: 1 }]);
   });
@@ -114,6 +118,10 @@ describe.each(BACKENDS)('return.grade on %s', (kind) => {
     expect(o.lines).toEqual([{ skuId: skuA, lot: null, qty: 3 }, { skuId: skuB, lot: null, qty: 1 }]);
     expect(o.returned.sort((a, b) => a.skuId.localeCompare(b.skuId))).toEqual([{ skuId: skuA, qty: 3 }, { skuId: skuB, qty: 1 }].sort((a, b) => a.skuId.localeCompare(b.skuId)));
     expect(inv.returnables.some((x) => x.status !== 'shipped' && x.status !== 'packed')).toBe(false);
+    // The demo's two shipped orders are there to grade, found by their tracking numbers.
+    for (const [i, d] of RETURNS_DEMO.orders.entries()) {
+      expect(inv.returnables.find((x) => x.ref === d.ref)).toMatchObject({ orderId: d.id, trackingNumbers: [returnsDemoTracking(i)], returned: [] });
+    }
     expect(inv.returnRules).toContainEqual({ sellerId: 'seller-luma', rules: { returns: 'restock_if_sealed' } });
     // Every bin, not only pickable ones: the returns bench holds the graded units.
     expect(stock.find((s) => s.locationId === RET && s.skuId === skuA)?.qty).toBe(3);
