@@ -165,9 +165,24 @@ export async function undoLastScan(receiptId: string): Promise<number> {
   return units;
 }
 
-export async function setDraftNotes(receiptId: string, notes: DiscrepancyNote[]): Promise<void> {
-  await db().receiptDrafts.update(receiptId, { notes });
+/**
+ * Sets the clerk's reason for an over or short SKU (an empty reason removes it). Read and
+ * written in one transaction: two fields typed in quick succession must not undo each other.
+ */
+export async function setDraftReason(receiptId: string, kind: 'over' | 'short', skuId: string, reason: string): Promise<void> {
+  const d = db();
+  await d.transaction('rw', d.receiptDrafts, async () => {
+    const draft = await d.receiptDrafts.get(receiptId);
+    if (!draft) return;
+    await d.receiptDrafts.update(receiptId, { notes: withReason(draft.notes, kind, skuId, reason) });
+  });
   notifyLocalWrite();
+}
+
+export function withReason(notes: readonly DiscrepancyNote[], kind: 'over' | 'short', skuId: string, reason: string): DiscrepancyNote[] {
+  const rest = notes.filter((n) => !(n.kind === kind && n.skuId === skuId));
+  const text = reason.trim();
+  return text ? [...rest, { kind, skuId, cartonSscc: null, reason: text, photoIds: [] }] : rest;
 }
 
 /** Drops a draft and its lines (nothing is sent). */

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setDraftNotes, type DraftView } from '../../local/receiving-drafts';
+import { setDraftReason, type DraftView } from '../../local/receiving-drafts';
 import { closeReceiptNow } from './receive-actions';
-import { reasonsComplete, withReason, type ReceiptSummary } from './receive-summary';
+import { reasonsComplete, type ReceiptSummary } from './receive-summary';
 
 type Names = Record<string, { code: string; name: string }>;
 
@@ -37,7 +37,7 @@ export function CloseSummary({ view, summary, names, onBack }: { view: DraftView
           key={`${r.kind}-${r.skuId}`}
           label={t(`receiving.reason-${r.kind}`, { sku: names[r.skuId]?.code ?? r.skuId, count: r.qty })}
           initial={notes.find((n) => n.kind === r.kind && n.skuId === r.skuId)?.reason ?? ''}
-          onChange={(text) => void setDraftNotes(view.draft.id, withReason(view.draft.notes, r.kind, r.skuId, text))}
+          onChange={(text) => void setDraftReason(view.draft.id, r.kind, r.skuId, text)}
         />
       ))}
       {!complete && <p className="hint">{t('receiving.reasons-needed')}</p>}

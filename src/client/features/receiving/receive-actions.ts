@@ -84,6 +84,9 @@ async function receive(receiptId: string, extra: Omit<ReceiveInput, 'condition' 
   const view = await loadDraft(receiptId);
   if (!view) return fail(ErrorCode.RECEIPT_ALREADY_CLOSED);
   const { damage, openCarton } = session();
+  // The damage form is open but not complete: the unit in hand is the damaged one, so it
+  // must not go in as a good unit.
+  if (damage && !damage.armed) return fail(damage.reason.trim() ? ErrorCode.DAMAGE_NEEDS_PHOTO : ErrorCode.DAMAGE_NEEDS_REASON);
   const armed = damage?.armed ? damage : null;
   const input: ReceiveInput = {
     ...extra,

@@ -65,13 +65,6 @@ export function summaryOf(
   };
 }
 
-/** The notes with this over/short reason set (an empty reason removes it). */
-export function withReason(notes: readonly DiscrepancyNote[], kind: 'over' | 'short', skuId: string, reason: string): DiscrepancyNote[] {
-  const rest = notes.filter((n) => !(n.kind === kind && n.skuId === skuId));
-  const text = reason.trim();
-  return text ? [...rest, { kind, skuId, cartonSscc: null, reason: text, photoIds: [] }] : rest;
-}
-
 /** Whether every over/short row has its reason, so Close may go ahead. */
 export function reasonsComplete(summary: ReceiptSummary, notes: readonly DiscrepancyNote[]): boolean {
   return summary.needReason.every((r) => notes.some((n) => n.kind === r.kind && n.skuId === r.skuId && n.reason.trim() !== ''));
