@@ -56,6 +56,15 @@ export async function notePhotoUpload(id: string, uploadedBytes: number, stored:
   });
 }
 
+/** How long an uploaded photo stays on the device (for screens that still show it) before its bytes are dropped. */
+export const KEEP_UPLOADED_MS = 7 * 24 * 3600_000;
+
+/** Drops photos the server has held for a while: a handheld's storage is small. Never a pending one. */
+export async function pruneUploadedPhotos(now = Date.now(), keepMs = KEEP_UPLOADED_MS): Promise<number> {
+  const cutoff = new Date(now - keepMs).toISOString();
+  return db().photos.where('status').equals('uploaded').and((p) => p.createdAt < cutoff).delete();
+}
+
 async function sha256Hex(blob: Blob): Promise<string> {
   // A view, not the bare buffer: some runtimes (jsdom) refuse an ArrayBuffer from another realm.
   const digest = await crypto.subtle.digest('SHA-256', new Uint8Array(await blob.arrayBuffer()));

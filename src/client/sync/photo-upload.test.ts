@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ToteDb, db, setDatabase } from '../local/db';
-import { getPhoto, pendingPhotoIds, savePhoto } from '../local/photos';
+import { getPhoto, KEEP_UPLOADED_MS, pendingPhotoIds, savePhoto } from '../local/photos';
 import { NetworkError } from './api';
 import { PHOTO_CHUNK, uploadPendingPhotos } from './photo-upload';
 
@@ -196,6 +196,26 @@ describe('photo upload', () => {
     const [a, b] = await Promise.all([uploadPendingPhotos('tok'), uploadPendingPhotos('tok')]);
     expect([a?.uploaded, b]).toEqual([[id], null]);
     expect(server.appended).toBe(10);
+  });
+
+  it('drops uploaded photos from the device after a week, never a pending one', async () => {
+    const old = await savePhoto(jpeg(10));
+    const oldPending = await savePhoto(jpeg(11));
+    const weekAgo = new Date(Date.now() - KEEP_UPLOADED_MS - 1000).toISOString();
+    await db().photos.update(old, { createdAt: weekAgo });
+    await db().photos.update(oldPending, { createdAt: weekAgo });
+    server.status401 = true;
+    await uploadPendingPhotos('tok');
+    expect(await db().photos.count()).toBe(2);
+    server.status401 = false;
+    const fresh = await savePhoto(jpeg(12));
+    expect((await uploadPendingPhotos('tok'))?.uploaded.sort()).toEqual([old, oldPending, fresh].sort());
+    // Uploaded in this run: the two a week old are dropped, today's stays.
+    expect((await db().photos.toArray()).map((p) => p.id)).toEqual([fresh]);
+    server.status401 = true;
+    await db().photos.update(fresh, { createdAt: weekAgo, status: 'pending' });
+    await uploadPendingPhotos('tok');
+    expect(await db().photos.count()).toBe(1);
   });
 
   it('refuses to queue what the server could never take', async () => {

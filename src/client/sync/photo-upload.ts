@@ -1,6 +1,6 @@
 import type { ApiErrorBody } from '../../domain/errors';
 import { ErrorCode } from '../../domain/errors';
-import { getPhoto, notePhotoUpload, pendingPhotoIds } from '../local/photos';
+import { getPhoto, notePhotoUpload, pendingPhotoIds, pruneUploadedPhotos } from '../local/photos';
 import { apiFetch, NetworkError, type ApiResult } from './api';
 
 /**
@@ -52,6 +52,8 @@ export async function uploadPendingPhotos(token: string, opts: PhotoUploadOption
         break;
       } else if (outcome !== 'skipped') report.refused.push({ id, code: outcome.code });
     }
+    await opts.beforeWrite?.();
+    await pruneUploadedPhotos();
     return report;
   } finally {
     running = false;
