@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { hasAnyRole, type Role } from '../../domain/roles';
 import { stockKey, type BinStock } from '../../domain/stock';
 import type { Database } from '../db/schema';
@@ -14,7 +14,15 @@ export const ALL_BINS_ROLES: Role[] = ['receiver', 'returns', 'lead'];
  */
 export const INVENTORY_MUTATION_NAMES = ['receipt.close', 'putaway.confirm', 'stock.move', 'return.grade', 'count.submit'] as const;
 
+/** The literal predicate: bound parameters would keep both databases off the partial index. */
+const INVENTORY_MUTATION_PREDICATE = sql.raw(`name in (${INVENTORY_MUTATION_NAMES.map((n) => `'${n}'`).join(', ')})`);
+
 const CHUNK = 500;
+
+/** Inventory commands with a version in (from, to], through the partial index. */
+export function inventoryMutations(trx: Transaction<Database> | Kysely<Database>, from: number, to: number) {
+  return trx.selectFrom('mutations').select('id').where(sql<boolean>`${INVENTORY_MUTATION_PREDICATE}`).where('version', '>', from).where('version', '<=', to);
+}
 
 export async function seesAllBins(trx: Transaction<Database>, wh: string, userId: string): Promise<boolean> {
   const u = await trx.selectFrom('users').select('roles').where('id', '=', userId).where('warehouse_id', '=', wh).executeTakeFirst();
@@ -33,13 +41,7 @@ export async function readAllBinStock(trx: Transaction<Database>, wh: string, fr
     const moved = new Set<string>();
     const tasks = await trx.selectFrom('pick_tasks').select('sku_id').distinct().where('warehouse_id', '=', wh).where('version', '>', from).where('version', '<=', to).execute();
     for (const t of tasks) moved.add(t.sku_id);
-    const muts = await trx
-      .selectFrom('mutations')
-      .select('id')
-      .where('name', 'in', [...INVENTORY_MUTATION_NAMES])
-      .where('version', '>', from)
-      .where('version', '<=', to)
-      .execute();
+    const muts = await inventoryMutations(trx, from, to).execute();
     const ids = muts.map((m) => m.id);
     for (let i = 0; i < ids.length; i += CHUNK) {
       const rows = await trx.selectFrom('stock_ledger').select('sku_id').distinct().where('mutation_id', 'in', ids.slice(i, i + CHUNK)).where('warehouse_id', '=', wh).execute();
