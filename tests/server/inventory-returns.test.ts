@@ -67,6 +67,12 @@ describe.each(BACKENDS)('return.grade on %s', (kind) => {
     });
     expect(payloads[1]).toMatchObject({ skuId: skuB, grade: 'damaged', disposition: 'dispose', photoIds: ['ph-1'] });
 
+    // The restocked units go back on a shelf with putaway.confirm, from the returns bench.
+    const put = d.command('putaway.confirm', { taskId: tasks[0]!.id, toLocationId: tasks[0]!.suggested_location_id, qty: 2 });
+    expect((await d.push([put])).results[0]).toMatchObject({ status: 'applied' });
+    expect(await balance(h.db.db, RET, skuA)).toBe(0);
+    expect(await balance(h.db.db, tasks[0]!.suggested_location_id!, skuA)).toBeGreaterThanOrEqual(2);
+
     // The same batch again (a retry after a lost answer) changes nothing.
     const before = await digest(h);
     const again = await d.push([m]);
@@ -124,7 +130,7 @@ describe.each(BACKENDS)('return.grade on %s', (kind) => {
     }
     expect(inv.returnRules).toContainEqual({ sellerId: 'seller-luma', rules: { returns: 'restock_if_sealed' } });
     // Every bin, not only pickable ones: the returns bench holds the graded units.
-    expect(stock.find((s) => s.locationId === RET && s.skuId === skuA)?.qty).toBe(3);
+    expect(stock.find((s) => s.locationId === RET && s.skuId === skuA)?.qty).toBe(1);
 
     // Only what moved comes in the next pull.
     const fresh = await shippedOrder(h.db.db, 'seller-nord', [{ skuId: (await skusOf(h.db.db, 'seller-nord', 1))[0]!, qty: 1 }]);
