@@ -179,4 +179,26 @@ test('offline: a return graded and restocked, a bin counted blind with a varianc
   await expect(indicator).toHaveAttribute('data-online', 'true');
   await expect(indicator).toHaveAttribute('data-pending', '0');
   check();
+
+  // The pulled balances show the count's adjustment: look-up shows the bin, a move of more than it holds is refused.
+  await page.goto('/lookup');
+  await expect(page.getByRole('heading', { name: 'Look up' })).toBeVisible();
+  await burst(page, face.code);
+  const result = page.getByTestId('lookup-result');
+  await expect(result).toHaveAttribute('data-kind', 'bin');
+  await expect(result.getByRole('row').filter({ hasText: BEANIE.code })).toContainText(String(expected - 1));
+  await expect(result).toHaveAttribute('data-lookup-ms', /^\d+\.\d\d$/);
+  await expectAccessible(page);
+  await page.goto('/move');
+  await expect(page.getByTestId('move-step')).toHaveAttribute('data-step', 'from');
+  await burst(page, face.code);
+  await expect(page.getByTestId('move-step')).toHaveAttribute('data-step', 'item');
+  await burst(page, BEANIE.gtin);
+  await page.getByTestId('move-qty').fill(String(expected));
+  await page.getByTestId('move-qty').blur();
+  await burst(page, suggested);
+  await expect(page.getByTestId('move-message')).toHaveText(`${face.code} holds only ${expected - 1} of ${BEANIE.code}. Move fewer units, or count the bin.`);
+  await expectAccessible(page);
+  await expect(indicator).toHaveAttribute('data-pending', '0');
+  check();
 });
