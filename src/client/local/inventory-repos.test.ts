@@ -159,3 +159,14 @@ describe('lookup', () => {
     expect(case6.detail?.kind === 'sku' && case6.detail.packQty).toBe(6);
   });
 });
+
+describe('lookup of a shared code', () => {
+  it('lists every thing carrying it, each named', async () => {
+    // A bin whose code is also a SKU code.
+    await db().skus.put({ ...(await db().skus.get('s-pan'))!, id: 's-odd', code: 'A-01-02', barcodes: [], barcodeValues: [] });
+    const a = await lookupScan('A-01-02');
+    expect(a.result.kind).toBe('ambiguous');
+    expect(a.detail).toBeNull();
+    expect(a.labels).toMatchObject({ 'bin:l-a2': 'A-01-02', 'sku:s-odd': 'A-01-02' });
+  });
+});

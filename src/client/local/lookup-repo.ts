@@ -31,13 +31,15 @@ export interface OrderSummary {
 export type LookupDetail =
   | { kind: 'bin'; location: Location; lines: BinLine[] }
   | { kind: 'sku'; sku: SkuRow; lines: SkuLine[]; total: number; packQty: number; lot: string | null; expiry: string | null }
-  | { kind: 'tote'; tote: Tote; orders: OrderSummary[]; tasks: PickTask[] }
+  | { kind: 'tote'; tote: Tote; orders: OrderSummary[]; tasks: (PickTask & { skuCode: string })[] }
   | { kind: 'carton'; trackingNumber: string | null; sscc: string | null; order: OrderSummary | null }
   | { kind: 'order'; order: OrderSummary }
   | { kind: 'asn'; asn: AsnRow };
 
 export interface LookupAnswer {
   result: LookupResult;
+  /** What each candidate is called (`kind:id` -> its code or reference), to tell several apart. */
+  labels: Record<string, string>;
   /** What the one thing found holds; null when nothing or several things were found. */
   detail: LookupDetail | null;
   ms: number;
@@ -147,7 +149,8 @@ export async function lookupDetail(c: LookupCandidate): Promise<LookupDetail | n
         d.packOrders.where('toteCode').equals(tote.code).toArray(),
         tote.waveId ? d.tasks.where('[waveId+toteCode]').equals([tote.waveId, tote.code]).toArray() : Promise.resolve([]),
       ]);
-      return { kind: 'tote', tote, orders: await Promise.all(packOrders.map(summarise)), tasks };
+      const skus = await skuCodes(tasks.map((x) => x.skuId));
+      return { kind: 'tote', tote, orders: await Promise.all(packOrders.map(summarise)), tasks: tasks.map((x) => ({ ...x, skuCode: skus.get(x.skuId)?.code ?? x.skuId })) };
     }
     case 'carton': {
       const [orderId, tracking] = JSON.parse(c.id) as [string, string];
@@ -171,7 +174,19 @@ export async function lookupDetail(c: LookupCandidate): Promise<LookupDetail | n
 export async function lookupScan(raw: string | ScanResult): Promise<LookupAnswer> {
   const t0 = performance.now();
   const scan = typeof raw === 'string' ? normaliseScan({ source: 'keyboard', raw, at: Date.now() }) : raw;
-  const result = classifyLookup(scan, buildLookupIndex(await sourceFor(scan)));
+  const source = await sourceFor(scan);
+  const result = classifyLookup(scan, buildLookupIndex(source));
   const detail = result.kind === 'found' ? await lookupDetail(result.candidate) : null;
-  return { result, detail, ms: performance.now() - t0 };
+  return { result, labels: result.kind === 'ambiguous' ? labelsOf(source) : {}, detail, ms: performance.now() - t0 };
+}
+
+function labelsOf(src: LookupSource): Record<string, string> {
+  return Object.fromEntries([
+    ...src.locations.map((l) => [`bin:${l.id}`, l.code]),
+    ...src.skus.map((x) => [`sku:${x.id}`, x.code]),
+    ...src.totes.map((x) => [`tote:${x.id}`, x.code]),
+    ...src.cartons.map((x) => [`carton:${x.id}`, x.trackingNumber ?? x.sscc ?? '']),
+    ...src.orders.map((x) => [`order:${x.id}`, x.ref]),
+    ...src.asns.map((x) => [`asn:${x.id}`, x.ref]),
+  ]);
 }

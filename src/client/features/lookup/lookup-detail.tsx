@@ -116,7 +116,7 @@ function ToteView({ detail }: { detail: Extract<LookupDetail, { kind: 'tote' }> 
             {picked.map((x) => (
               <tr key={x.id}>
                 <td>{x.orderRef}</td>
-                <td>{x.skuId}</td>
+                <td>{x.skuCode}</td>
                 <td className="num">{x.pickedQty}</td>
               </tr>
             ))}

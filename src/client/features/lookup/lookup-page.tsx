@@ -54,7 +54,7 @@ export default function LookupPage() {
                 {answer.result.candidates.map((c) => (
                   <li key={`${c.kind}:${c.id}`}>
                     <button type="button" className="btn btn-row" onClick={() => void choose(c)}>
-                      {t(`lookup.kind.${c.kind}`)}
+                      {t('lookup.candidate', { kind: t(`lookup.kind.${c.kind}`), code: answer.labels[`${c.kind}:${c.id}`] ?? '' })}
                     </button>
                   </li>
                 ))}
