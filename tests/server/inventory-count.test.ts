@@ -59,7 +59,7 @@ describe.each(BACKENDS)('counts on %s', (kind) => {
     const r2 = await ask(l, { locationId: b.locationId, skuId: b.skuId });
     expect([r2.statusCode, r2.json().created, r2.json().task.id]).toEqual([200, false, task.id]);
     const doc = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/count-tasks', '/api/count-tasks/periodic']));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/count-tasks', '/api/count-tasks/periodic', '/api/count-settings']));
     const admin = await Device.signIn(h.app, 'U9001', 'u-9001');
     expect((await ask(admin, { locationId: bins[1]!.locationId, skuId: bins[1]!.skuId })).statusCode).toBe(201);
   });
@@ -165,6 +165,30 @@ describe.each(BACKENDS)('counts on %s', (kind) => {
       .execute();
     const seen = (await pullAll(rosa)).last.inventory!.countTasks.find((t) => t.id === 'ct-neg-1');
     expect(seen).toMatchObject({ source: 'negative_balance', round: 1, skuId: bins[0]!.skuId });
+  });
+
+  it("a lead sets the warehouse's threshold: a variance within it then posts at once", async () => {
+    const l = await lead();
+    const settings = (d: Device, method: 'GET' | 'PUT', body?: unknown) =>
+      h.app.inject({ method, url: '/api/count-settings', headers: { authorization: `Bearer ${d.token}` }, ...(body ? { payload: body as object } : {}) });
+    expect((await settings(l, 'GET')).json()).toEqual({ threshold: { units: 2, pct: 10 }, periodicEveryDays: 30 });
+    const paco = await Device.signIn(h.app, 'U2001', 'u-2001');
+    expect((await settings(paco, 'PUT', { recountUnits: 10 })).json().error.code).toBe('FORBIDDEN');
+    for (const bad of [{ recountUnits: -1 }, { recountPct: 101 }, { periodicEveryDays: 0 }, { other: 1 }]) {
+      expect((await settings(l, 'PUT', bad)).statusCode).toBe(400);
+    }
+    expect((await settings(l, 'PUT', { recountUnits: 10 })).json()).toEqual({ threshold: { units: 10, pct: 10 }, periodicEveryDays: 30 });
+    expect((await settings(l, 'PUT', { recountPct: 100 })).json()).toEqual({ threshold: { units: 10, pct: 100 }, periodicEveryDays: 30 });
+
+    const b = bins[1]!;
+    const task = await h.db.db.selectFrom('count_tasks').select('id').where('location_id', '=', b.locationId).where('status', '=', 'open').executeTakeFirstOrThrow();
+    const start = await balance(h.db.db, b.locationId, b.skuId);
+    const m = paco.command('count.submit', { countTaskId: task.id, locationId: b.locationId, lines: [{ skuId: b.skuId, qty: start + 5 }] });
+    expect((await paco.push([m])).results[0]).toMatchObject({ status: 'applied' });
+    const rows = await h.db.db.selectFrom('stock_ledger').select(['delta', 'reason']).where('mutation_id', '=', m.id).execute();
+    expect(rows.map((x) => [Number(x.delta), x.reason])).toEqual([[5, 'adjust']]);
+    // Back to the defaults for the tests after this one.
+    await settings(l, 'PUT', { recountUnits: 2, recountPct: 10 });
   });
 
   it('the periodic schedule creates each due zone once, skipping bins with an open count; leads only', async () => {

@@ -11,6 +11,7 @@ import * as m0007 from './migrations/0007-packing';
 import * as m0008 from './migrations/0008-inbound';
 import * as m0009 from './migrations/0009-receiving';
 import * as m0010 from './migrations/0010-count-returns';
+import * as m0011 from './migrations/0011-count-settings';
 
 /** A migration; `kind` for the rare column type the two databases spell differently. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly { name: string; up: Up }[] = [
   { name: '0008-inbound', up: m0008.up },
   { name: '0009-receiving', up: m0009.up },
   { name: '0010-count-returns', up: m0010.up },
+  { name: '0011-count-settings', up: m0011.up },
 ];
 
 /** Applies every pending migration, each in its own transaction; returns the names applied. */

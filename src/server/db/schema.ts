@@ -17,6 +17,8 @@ export interface WarehousesTable {
   name: string;
   version: number;
   created_at: string;
+  /** JSON counting settings set by a lead (0011); null: the defaults. */
+  count_settings: Generated<string | null>;
 }
 
 export interface SellersTable {

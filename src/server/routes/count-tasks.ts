@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { CountSettingsPatch } from '../../domain/inventory/count-settings';
 import { CountTaskView } from '../../domain/inventory/snapshot';
 import type { Database } from '../db/schema';
 import { parseOr400 } from '../http';
+import { loadCountSettings, saveCountSettings } from '../services/count-settings';
 import { requestCount, runPeriodicCounts } from '../services/count-tasks';
 import type { EventHub } from '../services/events';
 import { Id, requireRole } from './print';
@@ -12,13 +14,18 @@ export const CountRequestBody = z.strictObject({ locationId: Id, skuId: Id.nulla
 export const PeriodicBody = z.strictObject({ everyDays: z.number().int().min(1).max(365).optional() }).optional();
 export const CountRequestResponse = z.object({ created: z.boolean(), task: CountTaskView });
 export const PeriodicResponse = z.object({ zones: z.array(z.string()), created: z.number().int() });
+export const CountSettingsView = z.object({
+  threshold: z.object({ units: z.number().int(), pct: z.number() }),
+  periodicEveryDays: z.number().int(),
+});
 
 const LEAD_ROLES = ['lead', 'admin'] as const;
 const HOUR_MS = 3_600_000;
 
 /**
  * Count tasks a lead asks for: one bin (or one SKU in it), and the periodic schedule by
- * zone. Counting itself is the count.submit command (offline, through sync). The same
+ * zone, and the warehouse's counting settings (recount threshold, periodic interval).
+ * Counting itself is the count.submit command (offline, through sync). The same
  * schedule runs hourly while the server is up, so due zones appear without a lead.
  */
 export function countTaskRoutes(app: FastifyInstance, { db, events }: { db: Kysely<Database>; events: EventHub }) {
@@ -33,6 +40,17 @@ export function countTaskRoutes(app: FastifyInstance, { db, events }: { db: Kyse
     const auth = requireRole(req, [...LEAD_ROLES]);
     const body = parseOr400(PeriodicBody, req.body);
     return runPeriodicCounts(db, events, auth.warehouseId, new Date(), body?.everyDays);
+  });
+
+  app.get('/api/count-settings', async (req) => {
+    const auth = requireRole(req, [...LEAD_ROLES]);
+    return loadCountSettings(db, auth.warehouseId);
+  });
+
+  app.put('/api/count-settings', async (req) => {
+    const auth = requireRole(req, [...LEAD_ROLES]);
+    const body = parseOr400(CountSettingsPatch, req.body);
+    return saveCountSettings(db, events, auth.warehouseId, body);
   });
 
   // unref: the schedule never keeps a stopping server (or a test run) alive.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ErrorCode } from '../../domain/errors';
-import { CountRequestBody, CountRequestResponse, PeriodicBody, PeriodicResponse } from './count-tasks';
+import { CountSettingsPatch } from '../../domain/inventory/count-settings';
+import { CountRequestBody, CountRequestResponse, CountSettingsView, PeriodicBody, PeriodicResponse } from './count-tasks';
 
 const ErrorBody = z.object({
   error: z.object({ code: z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]), message: z.string(), details: z.unknown().optional() }),
@@ -27,10 +28,24 @@ export function countPaths() {
         },
       },
     },
+    '/api/count-settings': {
+      get: {
+        security,
+        summary: "The warehouse's counting settings in force: recount threshold (units and percent) and periodic interval (leads, admins)",
+        responses: { 200: { description: 'settings', content: json(CountSettingsView) }, ...errors(401, 403) },
+      },
+      put: {
+        security,
+        summary: 'Change some counting settings; those left out keep their value (leads, admins)',
+        description: 'A variance posts at once only within both recountUnits and recountPct; beyond either, someone else recounts.',
+        requestBody: { required: true, content: json(CountSettingsPatch, 'input') },
+        responses: { 200: { description: 'settings now in force', content: json(CountSettingsView) }, ...errors(400, 401, 403) },
+      },
+    },
     '/api/count-tasks/periodic': {
       post: {
         security,
-        summary: 'Create the periodic counts that are due: every storage bin of each zone not counted for everyDays (default 30) (leads, admins)',
+        summary: "Create the periodic counts that are due: every storage bin of each zone not counted for everyDays (default: the warehouse's setting, 30) (leads, admins)",
         description: 'Bins with an open count are skipped. The server also runs this hourly.',
         requestBody: { required: false, content: json(PeriodicBody.unwrap(), 'input') },
         responses: { 200: { description: 'zones due and tasks created', content: json(PeriodicResponse) }, ...errors(400, 401, 403) },

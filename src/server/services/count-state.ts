@@ -1,9 +1,10 @@
 import type { Selectable, Transaction } from 'kysely';
 import type { CountSubmitArgs } from '../../domain/commands';
-import { DEFAULT_RECOUNT_THRESHOLD, type CountSubmitState, type CountTaskState } from '../../domain/inventory/count-submit';
+import type { CountSubmitState, CountTaskState } from '../../domain/inventory/count-submit';
 import type { CountTaskSource } from '../../domain/inventory/count';
 import type { CountTaskView } from '../../domain/inventory/snapshot';
 import type { CountTasksTable, Database } from '../db/schema';
+import { loadCountSettings } from './count-settings';
 import type { DecideEnv } from './push-decide';
 import { parseJson } from './returns-state';
 
@@ -48,7 +49,7 @@ export function toCountTaskView(r: Row): CountTaskView {
 export async function loadCountState(env: DecideEnv, a: CountSubmitArgs): Promise<CountSubmitState> {
   const { trx, warehouseId } = env;
   const row = await trx.selectFrom('count_tasks').selectAll().where('id', '=', a.countTaskId).where('warehouse_id', '=', warehouseId).executeTakeFirst();
-  const threshold = DEFAULT_RECOUNT_THRESHOLD;
+  const { threshold } = await loadCountSettings(trx, warehouseId);
   if (!row) return { task: null, expected: [], earlier: [], threshold };
   const task = toCountTaskState(row);
   return { task, expected: await binBalance(trx, env, task), earlier: await earlierRounds(trx, task), threshold };

@@ -8,11 +8,9 @@ import type { CountTasksTable, Database } from '../db/schema';
 import type { VersionClock } from '../db/version';
 import { ApiError } from './api-error';
 import { toCountTaskView } from './count-state';
+import { loadCountSettings } from './count-settings';
 import type { EventHub } from './events';
 import { versionedWrite } from './shipping-tx';
-
-/** A storage zone is counted whole every this many days unless the request says otherwise. */
-export const PERIODIC_COUNT_EVERY_DAYS = 30;
 
 /** Open count tasks of the warehouse as requests, for newCountTasks to skip duplicates. */
 async function openRequests(trx: Transaction<Database>, warehouseId: string, locationIds?: readonly string[]): Promise<CountTaskRequest[]> {
@@ -66,7 +64,8 @@ export async function requestCount(
 }
 
 /**
- * The periodic schedule: every storage zone not counted for `everyDays` gets a whole-bin
+ * The periodic schedule: every storage zone not counted for `everyDays` (else the
+ * warehouse's setting, default 30) gets a whole-bin
  * count of each of its storage bins (none for a bin with an open count already). A
  * zone's last count is its latest periodic task. `today` is the UTC date: the warehouse
  * has no time zone on record.
@@ -76,8 +75,9 @@ export async function createPeriodicCounts(
   clock: VersionClock,
   warehouseId: string,
   now: Date,
-  everyDays = PERIODIC_COUNT_EVERY_DAYS,
+  everyDaysIn?: number,
 ): Promise<{ zones: string[]; created: number }> {
+  const everyDays = everyDaysIn ?? (await loadCountSettings(trx, warehouseId)).periodicEveryDays;
   const bins = await trx
     .selectFrom('locations')
     .select(['id', 'zone'])
