@@ -169,4 +169,12 @@ describe('lookup of a shared code', () => {
     expect(a.detail).toBeNull();
     expect(a.labels).toMatchObject({ 'bin:l-a2': 'A-01-02', 'sku:s-odd': 'A-01-02' });
   });
+
+  it('finds an order on a pack bench by its reference, and the tote holding it', async () => {
+    await db().packOrders.put({ orderId: 'o-p', orderRef: 'SO-7001', status: 'picked', toteCode: 'T0401', items: [{ skuId: 's-mug', lot: null, expiry: null, qty: 2 }] } as never);
+    const order = await lookupScan('so-7001');
+    expect(order.detail?.kind === 'order' && order.detail.order).toMatchObject({ orderId: 'o-p', ref: 'SO-7001', lines: [{ skuCode: 'MUG-1', qty: 2 }] });
+    const tote = await lookupScan('T0401');
+    expect(tote.detail?.kind === 'tote' && tote.detail.orders.map((o) => o.ref)).toEqual(['SO-7001']);
+  });
 });

@@ -56,7 +56,7 @@ async function sourceFor(scan: ScanResult): Promise<LookupSource> {
   const ssccs = scan.kind === 'sscc' ? [scan.sscc] : /^\d{18}$/.test(key) ? [key] : [];
   const none = Promise.resolve([]);
   const d = db();
-  const [locations, skusByCode, skusByBarcode, totes, asnsByRef, asnsBySscc, retByRef, retByTracking, packOrders] = await Promise.all([
+  const [locations, skusByCode, skusByBarcode, totes, asnsByRef, asnsBySscc, retByRef, retByTracking] = await Promise.all([
     v.length ? d.locations.where('code').anyOf(v).toArray() : none,
     v.length ? d.skus.where('code').anyOf(v).toArray() : none,
     v.length || gtins.length ? d.skus.where('barcodeValues').anyOf([...v, ...gtins]).toArray() : none,
@@ -65,9 +65,11 @@ async function sourceFor(scan: ScanResult): Promise<LookupSource> {
     ssccs.length ? d.asns.where('cartonSsccs').anyOf(ssccs).toArray() : none,
     v.length ? d.returnables.where('ref').anyOf(v).toArray() : none,
     v.length ? d.returnables.where('trackingNumbers').anyOf(v).toArray() : none,
-    // Packing's working set is a bench's few totes: small enough to filter.
-    v.length ? d.packOrders.filter((o) => lookupKey(o.orderRef) === key).toArray() : none,
   ]);
+  const hits = locations.length + skusByCode.length + skusByBarcode.length + totes.length + asnsByRef.length + asnsBySscc.length + retByRef.length + retByTracking.length;
+  // Packing's working set has no index by order reference; it is a bench's few totes, read
+  // only when nothing else answered (an order being packed, or an unknown code).
+  const packOrders = v.length && hits === 0 ? await d.packOrders.filter((o) => lookupKey(o.orderRef) === key).toArray() : [];
   const skus = new Map<string, SkuRow>([...skusByCode, ...skusByBarcode].map((s) => [s.id, s]));
   const asns = new Map<string, AsnRow>([...asnsByRef, ...asnsBySscc].map((a) => [a.id, a]));
   const orders = new Map<string, { id: string; ref: string }>();
