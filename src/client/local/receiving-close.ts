@@ -9,7 +9,7 @@ import { db } from './db';
 import { notifyLocalWrite } from './events';
 import { outboxRow } from './outbox';
 import { putawayWhere } from './putaway-suggest';
-import { asnOf, lineOf } from './receiving-drafts';
+import { asnOf, lineOf, type ClosedAsn } from './receiving-drafts';
 
 /**
  * receipt.close on the device: in ONE strict transaction the outbox row is written, the
@@ -75,14 +75,14 @@ export async function closeDraft(receiptId: string): Promise<CloseDraftResult> {
       const open = (await d.putawayTasks.toArray()).filter((t) => t.status === 'open');
       const suggested = suggestDestinations(closed.putaway, await putawayWhere(open));
       const tasks = closed.putaway.map((p, i) => ({ ...taskOfStub(p, receiptId, row.createdAt), suggestedLocationId: suggested[i] ?? null }));
-      const held = ((await d.inboundMeta.get(CLOSED_ASNS_KEY))?.value as string[] | undefined) ?? [];
+      const held = ((await d.inboundMeta.get(CLOSED_ASNS_KEY))?.value as ClosedAsn[] | undefined) ?? [];
       await Promise.all([
         d.outbox.add(row),
         d.meta.put({ key: 'nextSeq', value: row.seq + 1 }),
         d.receiptDraftLines.bulkDelete(rows.map((r) => r.n!)),
         d.receiptDrafts.delete(receiptId),
         d.putawayTasks.bulkPut(tasks),
-        draft.asnId ? d.inboundMeta.put({ key: CLOSED_ASNS_KEY, value: [...new Set([...held, draft.asnId])] }) : null,
+        draft.asnId ? d.inboundMeta.put({ key: CLOSED_ASNS_KEY, value: [...held, { asnId: draft.asnId, mutationId: row.id }] }) : null,
       ]);
       return { seq: row.seq, mutationId: row.id, args, putawayTaskIds: tasks.map((t) => t.id) };
     });

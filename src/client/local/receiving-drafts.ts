@@ -48,14 +48,26 @@ export async function dockByCode(code: string): Promise<Location | 'NOT_A_RECEIV
   return loc.type === 'receiving_dock' ? loc : 'NOT_A_RECEIVING_DOCK';
 }
 
-/** ASN ids this device closed (kept in meta: a pull replaces the ASNs, never this list). */
+/** A receipt this device closed against an ASN: the ASN stays hidden here until the server says otherwise. */
+export interface ClosedAsn {
+  asnId: string;
+  mutationId: string;
+}
+
+/**
+ * ASN ids this device closed: from its pending receipt.close commands, and from meta (a
+ * pull replaces the ASNs, and one that forgets the command before its snapshot arrives
+ * must not show the ASN again). A close the server refused shows the ASN again.
+ */
 export async function closedAsnIds(): Promise<Set<string>> {
   const d = db();
   const [meta, pending] = await Promise.all([
     d.inboundMeta.get(CLOSED_KEY),
     d.outbox.filter((r) => r.name === 'receipt.close').toArray(),
   ]);
-  const ids = new Set((meta?.value as string[] | undefined) ?? []);
+  const held = (meta?.value as ClosedAsn[] | undefined) ?? [];
+  const [rejected, cards] = await Promise.all([d.rejections.bulkGet(held.map((c) => c.mutationId)), d.conflicts.bulkGet(held.map((c) => c.mutationId))]);
+  const ids = new Set(held.filter((_, i) => !rejected[i] && cards[i]?.status !== 'rejected').map((c) => c.asnId));
   for (const r of pending) {
     const asnId = (r.args as { asnId?: string | null }).asnId;
     if (asnId) ids.add(asnId);

@@ -1,5 +1,6 @@
 import type { InboundSnapshot } from '../../domain/inbound/snapshot';
 import type { Location } from '../../domain/model';
+import type { Rejection } from '../../domain/sync';
 import { sscc } from '../../domain/packing/numbers';
 import { gs1CheckDigit } from '../../domain/scan/gtin';
 import { normaliseScan, type ScanResult } from '../../domain/scan/normalise';
@@ -46,10 +47,11 @@ export const SNAPSHOT: InboundSnapshot = {
   receivingRules: [{ sellerId: 'seller-luma', rules: { trusted: true, minShelfLifeDays: 30 } }],
 };
 
-export async function pullInbound(snap: InboundSnapshot = SNAPSHOT, lastSeq = 0): Promise<void> {
+export async function pullInbound(snap: InboundSnapshot = SNAPSHOT, lastSeq = 0, rejections: Rejection[] = []): Promise<void> {
   await applyPullPage(
     emptyPull({
       lastSeq,
+      rejections,
       changes: { locations: LOCATIONS, skus: SKUS.map(({ barcodeValues: _b, ...s }) => s), totes: [], users: [], waves: [], tasks: [], exceptions: [], stock: [] },
       inbound: snap,
     }),

@@ -18,7 +18,7 @@ import {
   undoLastScan,
 } from './receiving-drafts';
 import { openTasksRaw } from './putaway-store';
-import { CARTON, GTIN, pullInbound, scan } from './receiving-fixture';
+import { CARTON, GTIN, SNAPSHOT, pullInbound, scan } from './receiving-fixture';
 import { freshDb } from './test-db';
 
 let name = '';
@@ -134,6 +134,26 @@ describe('closeDraft', () => {
     expect(await db().putawayTasks.count()).toBe(0);
     expect(await openAsns()).toEqual([]);
     expect((await openTasksRaw()).map((t) => t.id)).toEqual([r.ok && `${r.mutationId}:putaway:0`]);
+  });
+
+  it('the pull that reflects the close forgets the ASN; a close the server refused shows it again', async () => {
+    const id = await startDraft(ctx);
+    await receive(id, GTIN.cream);
+    const r = await closeDraft(id);
+    if (!r.ok) throw new Error(r.code);
+    // Refused: the snapshot still lists the ASN, and the refusal names the close.
+    await pullInbound(SNAPSHOT, r.seq, [{ id: r.mutationId, seq: r.seq, name: 'receipt.close', code: 'SKU_NOT_FOUND', message: 'x', createdAt: '2026-11-25T00:00:00.000Z' }]);
+    expect(await db().outbox.count()).toBe(0);
+    expect((await openAsns()).map((a) => a.id)).toEqual(['asn-1']);
+
+    const again = await startDraft(ctx);
+    await receive(again, GTIN.cream);
+    const r2 = await closeDraft(again);
+    if (!r2.ok) throw new Error(r2.code);
+    // Applied: the server no longer lists the ASN, and this device stops remembering it.
+    await pullInbound({ ...SNAPSHOT, asns: [] }, r2.seq);
+    expect(await openAsns()).toEqual([]);
+    expect((await db().inboundMeta.get('closedAsns'))?.value).toEqual([]);
   });
 
   it('refuses an empty receipt and writes nothing', async () => {
