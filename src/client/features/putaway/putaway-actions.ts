@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { ErrorCode } from '../../../domain/errors';
+import { checkPutawayDestination } from '../../../domain/inventory/putaway';
 import type { ScanResult } from '../../../domain/scan/normalise';
 import { confirmPutaway, locationByCode, openTasks, tasksForScan } from '../../local/putaway-store';
 import { signal } from '../../scan/feedback';
@@ -40,6 +41,9 @@ export async function handlePutawayScan(scan: ScanResult): Promise<void> {
     if (loc) {
       const task = tasks.find((x) => x.id === s().taskId);
       if (!task) return fail(ErrorCode.PUTAWAY_TASK_DONE);
+      // A bin that can never take these units (a dock, a bench; a storage bin for damaged ones) is refused at once.
+      const can = checkPutawayDestination(null, loc, null, task.condition);
+      if (!can.ok) return fail(can.code);
       s().set({ to: loc, reason: null });
       if (task.suggested && task.suggested.id !== loc.id) {
         signal('success', t('putaway.other-bin', { bin: loc.code }));
