@@ -46,7 +46,8 @@ describe('count screen', () => {
       ['count.submit', { countTaskId: 'ct-1', locationId: 'l-a1', lines: [{ skuId: 's-mug', lot: null, qty: 8 }, { skuId: 's-tea', lot: null, qty: 4 }] }],
     ]);
     await waitFor(() => expect(screen.getAllByTestId('count-task').map((b) => b.textContent)).toEqual([expect.stringContaining('A-01-02')]));
-  });
+ 
+  }, 20_000);
 
   it('takes an empty bin as a count, opened by scanning its label', async () => {
     await screen.findAllByTestId('count-task');

@@ -37,6 +37,14 @@ describe('move screen', () => {
     expect(screen.getByTestId('move-step').getAttribute('data-step')).toBe('from');
   });
 
+  it('tells a picker moving stock is not their job', async () => {
+    cleanup();
+    await inventoryDb(['picker']);
+    const router = createMemoryRouter([{ path: '/move', element: <MovePage /> }], { initialEntries: ['/move'] });
+    render(<RouterProvider router={router} />);
+    expect((await screen.findByTestId('move-not-allowed')).textContent).toBe('Moving stock needs the receiver, returns clerk or shift lead role.');
+  });
+
   it('asks which lot when the bin holds several, and refuses a bin that is not storage', async () => {
     await scan('A-01-01', '00000000000024');
     expect(screen.getByTestId('move-step').getAttribute('data-step')).toBe('lot');

@@ -1,6 +1,8 @@
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useScanMessage } from '../../local/use-scan-message';
+import { useSession } from '../../local/use-session';
+import { COMMANDS } from '../../../domain/commands';
 import { useScan } from '../../scan/use-scan';
 import { handleMoveScan } from './move-actions';
 import { moveStep, useMoveSession } from './move-session';
@@ -16,6 +18,10 @@ export default function MovePage() {
     queue.current = queue.current.then(() => handleMoveScan(scan)).catch(() => undefined);
   });
   const step = moveStep(s);
+  const session = useSession();
+  if (session && !session.user.roles.some((r) => COMMANDS['stock.move'].roles.includes(r))) {
+    return <p className="message message-warn" data-testid="move-not-allowed">{t('moves.not-allowed')}</p>;
+  }
   return (
     <div className="stack" data-testid="move">
       <h1>{t('moves.title')}</h1>

@@ -57,6 +57,15 @@ describe('returns screen', () => {
     expect((await db().putawayTasks.toArray()).map((t) => [t.id, t.skuId, t.qty])).toEqual([[`${rows[0]!.id}:putaway:0`, 's-mug', 1]]);
     // The returned quantity shows at once; a wrong item does not use up the order's pan.
     await waitFor(() => expect(screen.getAllByTestId('return-line-qty').map((e) => e.textContent)).toEqual(['Sent 2 · returned 1', 'Sent 1 · returned 0']));
+ 
+  }, 20_000);
+
+  it('tells a receiver grading is not their job', async () => {
+    cleanup();
+    await inventoryDb(['receiver']);
+    const router = createMemoryRouter([{ path: '/returns', element: <ReturnsPage /> }], { initialEntries: ['/returns'] });
+    render(<RouterProvider router={router} />);
+    expect((await screen.findByTestId('returns-not-allowed')).textContent).toBe('Grading returns needs the returns clerk or shift lead role.');
   });
 
   it('refuses an unknown order and an item not on the order', async () => {

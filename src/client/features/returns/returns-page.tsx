@@ -4,6 +4,8 @@ import type { Location } from '../../../domain/model';
 import { setReturnsBench } from '../../local/returns-repo';
 import { useReturnOrder, useReturnRules, useReturnsBench, useReturnsBenches, useSkuNames } from '../../local/use-returns';
 import { useScanMessage } from '../../local/use-scan-message';
+import { useSession } from '../../local/use-session';
+import { COMMANDS } from '../../../domain/commands';
 import { useScan } from '../../scan/use-scan';
 import { CodeForm } from './code-form';
 import { handleReturnsScan, openReturn, submitReturn } from './returns-actions';
@@ -14,7 +16,12 @@ import { UnitCard } from './unit-card';
 export default function ReturnsPage() {
   const { t } = useTranslation();
   const bench = useReturnsBench();
+  const session = useSession();
   const [choosing, setChoosing] = useState(false);
+  // The server refuses anyone else's grading: say so before the clerk grades a whole parcel.
+  if (session && !session.user.roles.some((r) => COMMANDS['return.grade'].roles.includes(r))) {
+    return <p className="message message-warn" data-testid="returns-not-allowed">{t('returns.not-allowed')}</p>;
+  }
   if (bench === undefined) return <p className="muted">{t('common.loading', { defaultValue: '…' })}</p>;
   if (!bench || choosing) return <BenchChoice onChosen={() => setChoosing(false)} />;
   return <Bench bench={bench} onChangeBench={() => setChoosing(true)} />;
