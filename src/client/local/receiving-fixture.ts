@@ -5,6 +5,7 @@ import { sscc } from '../../domain/packing/numbers';
 import { gs1CheckDigit } from '../../domain/scan/gtin';
 import { normaliseScan, type ScanResult } from '../../domain/scan/normalise';
 import type { SkuRow } from './db';
+import { setMeta } from './meta';
 import { applyPullPage } from './server-state';
 import { emptyPull } from './test-db';
 
@@ -60,3 +61,8 @@ export async function pullInbound(snap: InboundSnapshot = SNAPSHOT, lastSeq = 0,
 }
 
 export const scan = (raw: string): ScanResult => normaliseScan({ source: 'wedge', raw, at: 0 });
+
+/** The test session's user as a receiver (test-db signs in a picker). */
+export async function signInAsReceiver(): Promise<void> {
+  await setMeta('session', { token: 'tok', user: { id: 'u1', name: 'Rita', roles: ['receiver'], language: 'en' }, signedInAt: new Date().toISOString() });
+}

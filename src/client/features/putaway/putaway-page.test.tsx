@@ -7,7 +7,7 @@ import i18n from 'i18next';
 import '../../i18n';
 import type { PutawayTask } from '../../../domain/inbound/snapshot';
 import { db } from '../../local/db';
-import { GTIN, SNAPSHOT, pullInbound } from '../../local/receiving-fixture';
+import { GTIN, SNAPSHOT, pullInbound, signInAsReceiver } from '../../local/receiving-fixture';
 import { freshDb } from '../../local/test-db';
 import { scanAndWait as scan } from '../../scan/test-scan';
 import PutawayPage from './putaway-page';
@@ -21,6 +21,7 @@ const task = (id: string, skuId: string, qty: number, suggestedLocationId: strin
 beforeEach(async () => {
   usePutawaySession.getState().reset();
   await freshDb();
+  await signInAsReceiver();
   await pullInbound({ ...SNAPSHOT, putawayTasks: [task('p1', 'sku-cream', 5, 'loc-C-01')] });
   const router = createMemoryRouter([{ path: '/putaway', element: <PutawayPage /> }], { initialEntries: ['/putaway'] });
   render(<RouterProvider router={router} />);

@@ -1,5 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { COMMANDS } from '../../../domain/commands';
+import { hasAnyRole } from '../../../domain/roles';
+import { useSession } from '../../local/use-session';
 import { useLocationCodes, useOpenPutawayTasks } from '../../local/use-putaway';
 import { useSkuNames } from '../../local/use-receiving';
 import { BIN_FORMATS, ITEM_FORMATS } from '../../scan/camera/formats';
@@ -12,6 +15,16 @@ import './putaway.css';
 const REQUEST = { formats: [...new Set([...ITEM_FORMATS, ...BIN_FORMATS])] };
 
 export default function PutawayPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (session === undefined) return <p className="muted">{t('common.loading', { defaultValue: '…' })}</p>;
+  if (!session) return null;
+  // The server refuses putaway.confirm from anyone else: say so before anything is scanned.
+  if (!hasAnyRole(session.user.roles, COMMANDS['putaway.confirm'].roles)) return <p className="message message-warn">{t('putaway.not-allowed')}</p>;
+  return <Putaway />;
+}
+
+function Putaway() {
   const { t } = useTranslation();
   const tasks = useOpenPutawayTasks();
   const { taskId, matches, message } = usePutawaySession();

@@ -5,7 +5,8 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import '../../i18n';
 import { db } from '../../local/db';
-import { CARTON, GTIN, pullInbound } from '../../local/receiving-fixture';
+import { setMeta } from '../../local/meta';
+import { CARTON, GTIN, pullInbound, signInAsReceiver } from '../../local/receiving-fixture';
 import { freshDb } from '../../local/test-db';
 import { publishScan } from '../../scan/scan-bus';
 import { scanAndWait as scan } from '../../scan/test-scan';
@@ -31,6 +32,7 @@ const receivedOf = (code: string) => screen.getByTestId('receive-progress').quer
 beforeEach(async () => {
   useReceiveSession.getState().reset();
   await freshDb();
+  await signInAsReceiver();
   await pullInbound();
   renderPage();
   await screen.findByTestId('dock-picker');
@@ -42,6 +44,14 @@ beforeEach(async () => {
 afterEach(cleanup);
 
 describe('the receiving screen', () => {
+  it('tells a user without the receiver or lead role, and shows no dock', async () => {
+    cleanup();
+    await setMeta('session', { token: 'tok', user: { id: 'u2', name: 'Pat', roles: ['picker'], language: 'en' }, signedInAt: new Date().toISOString() });
+    renderPage();
+    await screen.findByText('Receiving needs the receiver or lead role. Ask your lead.');
+    expect(screen.queryByTestId('dock-picker')).toBeNull();
+  });
+
   it('chooses the dock by its label, starts from the ASN, records units and refuses what cannot be', async () => {
     await scan('C-01');
     expect(screen.getByTestId('dock-picker')).toBeTruthy();

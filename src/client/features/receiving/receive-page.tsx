@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { COMMANDS } from '../../../domain/commands';
 import type { Location } from '../../../domain/model';
+import { hasAnyRole } from '../../../domain/roles';
 import { useCurrentDraft, useDock } from '../../local/use-receiving';
 import { useSession } from '../../local/use-session';
 import { ITEM_FORMATS } from '../../scan/camera/formats';
@@ -22,6 +24,8 @@ export default function ReceivePage() {
   const [choosing, setChoosing] = useState(false);
   if (session === undefined || dock === undefined) return <p className="muted">{t('common.loading', { defaultValue: '…' })}</p>;
   if (!session) return null;
+  // The server refuses receipt.close from anyone else: say so before anything is scanned.
+  if (!hasAnyRole(session.user.roles, COMMANDS['receipt.close'].roles)) return <p className="message message-warn">{t('receiving.not-allowed')}</p>;
   if (!dock || choosing) return <DockPicker onChosen={() => setChoosing(false)} />;
   return <Dock dock={dock} userId={session.user.id} onChangeDock={() => setChoosing(true)} />;
 }
