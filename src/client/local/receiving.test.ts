@@ -156,6 +156,16 @@ describe('closeDraft', () => {
     expect((await db().inboundMeta.get('closedAsns'))?.value).toEqual([]);
   });
 
+  it('a blind receipt (no ASN) records what arrived against the seller', async () => {
+    const id = await startDraft({ ...ctx, asnId: null });
+    expect((await receive(id, GTIN.cream)).ok).toBe(true);
+    expect((await receive(id, `]C100${CARTON[0]}`))).toMatchObject({ ok: false, code: 'RECEIVE_CARTON_NOT_EXPECTED' });
+    const r = await closeDraft(id);
+    expect(r).toMatchObject({ ok: true, args: { asnId: null, sellerId: 'seller-luma', notes: [] } });
+    expect(r.ok && r.putawayTaskIds).toEqual([r.ok && `${r.mutationId}:putaway:0`]);
+    expect((await openAsns()).map((a) => a.id)).toEqual(['asn-1']);
+  });
+
   it('refuses an empty receipt and writes nothing', async () => {
     const id = await startDraft(ctx);
     expect(await closeDraft(id)).toMatchObject({ ok: false, code: 'RECEIPT_EMPTY' });
