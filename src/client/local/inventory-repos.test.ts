@@ -174,6 +174,14 @@ describe('lookup of a shared code', () => {
     await db().packOrders.put({ orderId: 'o-p', orderRef: 'SO-7001', status: 'picked', toteCode: 'T0401', items: [{ skuId: 's-mug', lot: null, expiry: null, qty: 2 }] } as never);
     const order = await lookupScan('so-7001');
     expect(order.detail?.kind === 'order' && order.detail.order).toMatchObject({ orderId: 'o-p', ref: 'SO-7001', lines: [{ skuCode: 'MUG-1', qty: 2 }] });
+    await db().outbox.add({
+      id: 'm-pack', deviceId: 'dev-1', seq: 1, name: 'pack.confirm', argsVersion: 1, userId: 'u1', createdAt: '2026-01-01T00:00:00Z', status: 'pending',
+      args: { orderId: 'o-p', cartons: [{ trackingNumber: 'LT000000022US', sscc: '006141410000000029' }] },
+    });
+    for (const code of ['LT000000022US', '006141410000000029']) {
+      const carton = await lookupScan(code);
+      expect(carton.detail?.kind === 'carton' && [carton.detail.trackingNumber, carton.detail.order?.ref]).toEqual(['LT000000022US', 'SO-7001']);
+    }
     const tote = await lookupScan('T0401');
     expect(tote.detail?.kind === 'tote' && tote.detail.orders.map((o) => o.ref)).toEqual(['SO-7001']);
   });

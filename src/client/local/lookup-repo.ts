@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { StockMoveArgs } from '../../domain/commands/inbound';
+import type { PackConfirmArgs } from '../../domain/commands/pack';
 import { buildLookupIndex, classifyLookup, lookupKey, type LookupCandidate, type LookupResult, type LookupSource } from '../../domain/inventory/lookup';
 import type { ReturnableOrder } from '../../domain/inventory/snapshot';
 import { binContents, indexStock, skuWhereabouts, type WhereBalance } from '../../domain/inventory/where';
@@ -8,6 +9,7 @@ import type { PackOrder } from '../../domain/packing/types';
 import { toGtin14 } from '../../domain/scan/gtin';
 import { normaliseScan, type ScanResult } from '../../domain/scan/normalise';
 import { db, type AsnRow, type SkuRow } from './db';
+import { commandsInOutbox } from './inventory-store';
 import { codeVariants } from './lookup-items';
 import { pendingMovesBySku, skuBalances } from './move-repo';
 
@@ -70,6 +72,12 @@ async function sourceFor(scan: ScanResult): Promise<LookupSource> {
   // Packing's working set has no index by order reference; it is a bench's few totes, read
   // only when nothing else answered (an order being packed, or an unknown code).
   const packOrders = v.length && hits === 0 ? await d.packOrders.filter((o) => lookupKey(o.orderRef) === key).toArray() : [];
+  // Cartons this device packed and has not synced yet: their numbers are only in its outbox.
+  const packed = hits === 0 && (await d.outbox.count()) > 0 ? await commandsInOutbox(['pack.confirm']) : [];
+  const ownCartons = packed.flatMap((r) => {
+    const a = r.args as PackConfirmArgs;
+    return a.cartons.map((c) => ({ id: cartonId(a.orderId, c.trackingNumber), sscc: c.sscc, trackingNumber: c.trackingNumber }));
+  });
   const skus = new Map<string, SkuRow>([...skusByCode, ...skusByBarcode].map((s) => [s.id, s]));
   const asns = new Map<string, AsnRow>([...asnsByRef, ...asnsBySscc].map((a) => [a.id, a]));
   const orders = new Map<string, { id: string; ref: string }>();
@@ -79,7 +87,7 @@ async function sourceFor(scan: ScanResult): Promise<LookupSource> {
     locations,
     skus: [...skus.values()].map((s) => ({ id: s.id, code: s.code, barcodes: s.barcodes })),
     totes,
-    cartons: retByTracking.flatMap((o) => o.trackingNumbers.map((t) => ({ id: cartonId(o.orderId, t), sscc: null, trackingNumber: t }))),
+    cartons: [...retByTracking.flatMap((o) => o.trackingNumbers.map((t) => ({ id: cartonId(o.orderId, t), sscc: null, trackingNumber: t }))), ...ownCartons],
     orders: [...orders.values()],
     asns: [...asns.values()].map((a) => ({ id: a.id, ref: a.reference, cartonSsccs: a.cartonSsccs })),
   };
