@@ -98,6 +98,7 @@ test('offline: a return graded and restocked, a bin counted blind with a varianc
   // The first pull brought the count task (and the returnable order with it).
   await expect(page.getByTestId('count-task')).toContainText(face.code, { timeout: 30_000 });
   await expect(indicator).toHaveAttribute('data-pending', '0');
+  await expectAccessible(page);
 
   await context.setOffline(true);
   await expect(indicator).toHaveAttribute('data-online', 'false');
@@ -105,6 +106,7 @@ test('offline: a return graded and restocked, a bin counted blind with a varianc
   // Returns: the order by its number, the mug scanned, graded sellable and sealed.
   await page.goto('/returns');
   await expect(page.getByRole('heading', { name: 'Returns bench RET-01' })).toBeVisible();
+  await expectAccessible(page);
   await burst(page, ORDER.ref);
   await expect(page.getByRole('heading', { name: `Order ${ORDER.ref}` })).toBeVisible();
   await burst(page, MUG.gtin);
