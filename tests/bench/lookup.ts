@@ -84,11 +84,15 @@ export async function lookupFigures(context: BrowserContext, page: Page): Promis
   await context.setOffline(true);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   try {
+    const opened = Date.now();
     await page.goto('/lookup');
+    // The screen's code loads lazily: a scan before it listens would be lost.
+    await page.getByRole('heading', { name: 'Look up' }).waitFor({ timeout: 20_000 }).catch(() => undefined);
+    const openMs = Date.now() - opened;
     const scans = lookupScans(WARM_UP + SCANS);
     const t0 = Date.now();
     try {
-      // The screen's code loads lazily: a scan before it listens is lost, so try again.
+      // A scan that arrived before the screen listened is lost: try again.
       for (let attempt = 1; ; attempt++) {
         try {
           await scanAndWait(page, scans[0]!, 5_000);
@@ -109,10 +113,11 @@ export async function lookupFigures(context: BrowserContext, page: Page): Promis
     for (const s of scans.slice(WARM_UP)) timed.push({ ...(await scanAndWait(page, s)), kind: s.kind });
     const lookup = timed.map((t) => t.lookupMs);
     const render = timed.map((t) => t.renderMs);
-    const worstKind = (['bin', 'sku-code', 'gtin-13', 'case-gtin-14', 'unknown'] as const)
-      .map((k) => ({ k, p95: percentile(timed.filter((t) => t.kind === k).map((t) => t.lookupMs), 95) }))
-      .filter((x) => !Number.isNaN(x.p95))
-      .sort((a, b) => b.p95 - a.p95)[0];
+    const byKind = (['bin', 'sku-code', 'gtin-13', 'case-gtin-14', 'unknown'] as const)
+      .map((k) => ({ k, ms: timed.filter((t) => t.kind === k).map((t) => t.lookupMs) }))
+      .filter((x) => x.ms.length > 0)
+      .map((x) => `${x.k} ${percentile(x.ms, 50).toFixed(0)}/${percentile(x.ms, 95).toFixed(0)}`)
+      .join(', ');
     const mix = 'bins, SKU codes, EAN-13s, case GTIN-14s, unknown codes';
     return [
       figure(
@@ -121,7 +126,7 @@ export async function lookupFigures(context: BrowserContext, page: Page): Promis
         'ms',
         '<=',
         LOOKUP_BUDGET_MS,
-        `${timed.length} scans (${mix}); p50 ${percentile(lookup, 50).toFixed(1)} ms, max ${Math.max(...lookup).toFixed(1)} ms; slowest kind ${worstKind?.k} (p95 ${worstKind?.p95.toFixed(1)} ms)`,
+        `${timed.length} scans (${mix}); p50 ${percentile(lookup, 50).toFixed(1)} ms, max ${Math.max(...lookup).toFixed(1)} ms; p50/p95 by kind: ${byKind}`,
       ),
       figure(
         'look-up, scan to result painted, 4x CPU throttle, p95',
@@ -129,7 +134,7 @@ export async function lookupFigures(context: BrowserContext, page: Page): Promis
         'ms',
         '<=',
         RENDER_BUDGET_MS,
-        `p50 ${percentile(render, 50).toFixed(1)} ms; first scan after opening /lookup offline ${firstMs} ms`,
+        `p50 ${percentile(render, 50).toFixed(1)} ms; /lookup opened offline in ${openMs} ms, its first answer ${firstMs} ms later`,
       ),
     ];
   } finally {
