@@ -1,6 +1,6 @@
 import { COMMANDS, parseCommand } from '../../domain/commands';
 import type { ReceiptCloseArgs } from '../../domain/commands/inbound';
-import { suggestDestinations } from '../../domain/inbound/apply';
+import { applyReceiptClose } from '../../domain/inbound/apply';
 import { closeReceipt, type CloseResult } from '../../domain/inbound/close-receipt';
 import type { PutawayTask } from '../../domain/inbound/snapshot';
 import type { PutawayStub } from '../../domain/inbound/types';
@@ -9,7 +9,7 @@ import { db } from './db';
 import { notifyLocalWrite } from './events';
 import { outboxRow } from './outbox';
 import { putawayWhere } from './putaway-suggest';
-import { asnOf, lineOf, type ClosedAsn } from './receiving-drafts';
+import { asnOf, lineOf, rulesOf, type ClosedAsn } from './receiving-drafts';
 
 /**
  * receipt.close on the device: in ONE strict transaction the outbox row is written, the
@@ -50,7 +50,7 @@ export function taskOfStub(stub: PutawayStub, receiptId: string, createdAt: stri
 export async function closeDraft(receiptId: string): Promise<CloseDraftResult> {
   const d = db();
   try {
-    const out = await d.transaction('rw', [d.meta, d.outbox, d.receiptDrafts, d.receiptDraftLines, d.asns, d.putawayTasks, d.inboundMeta, d.locations, d.stock], async () => {
+    const out = await d.transaction('rw', [d.meta, d.outbox, d.receiptDrafts, d.receiptDraftLines, d.asns, d.putawayTasks, d.inboundMeta, d.locations, d.stock, d.skus], async () => {
       const draft = await d.receiptDrafts.get(receiptId);
       if (!draft) throw new Refusal(ErrorCode.RECEIPT_ALREADY_CLOSED);
       const rows = await d.receiptDraftLines.where('receiptId').equals(receiptId).sortBy('n');
@@ -69,12 +69,28 @@ export async function closeDraft(receiptId: string): Promise<CloseDraftResult> {
       const parsed = parseCommand('receipt.close', argsVersion, args);
       if (!parsed.ok) throw new Refusal(parsed.code);
       const row = outboxRow(await d.meta.bulkGet(['session', 'deviceId', 'nextSeq']), 'receipt.close', parsed.args, argsVersion);
-      const closed = closeLocally(args, asnRow ? { ...asnOf(asnRow), status: 'announced' } : null, row.id, row.createdAt);
-      if (!closed.ok) throw new Refusal(closed.code);
-      // The server's rule for the suggestions, over what the device knows of the bins.
+      // The server's own rule (dock, seller's SKUs, closeReceipt, suggested bins) over what
+      // the device holds, so the tasks made here are the ones the server will make.
       const open = (await d.putawayTasks.toArray()).filter((t) => t.status === 'open');
-      const suggested = suggestDestinations(closed.putaway, await putawayWhere(open));
-      const tasks = closed.putaway.map((p, i) => ({ ...taskOfStub(p, receiptId, row.createdAt), suggestedLocationId: suggested[i] ?? null }));
+      const [dock, skus, where] = await Promise.all([
+        d.locations.get(draft.dockLocationId),
+        d.skus.bulkGet([...new Set([...args.lines.map((l) => l.skuId), ...args.notes.flatMap((n) => (n.skuId ? [n.skuId] : []))])]),
+        putawayWhere(open),
+      ]);
+      const outcome = applyReceiptClose(
+        {
+          asn: asnRow ? asnOf(asnRow) : null,
+          receiptExists: false,
+          dock: dock ?? null,
+          seller: { id: draft.sellerId, rules: await rulesOf(draft.sellerId) },
+          skus: skus.filter((x) => x !== undefined),
+          putaway: where,
+        },
+        args,
+        { userId: row.userId, mutationId: row.id, now: row.createdAt },
+      );
+      if (outcome.status === 'rejected') throw new Refusal(outcome.code);
+      const tasks = outcome.receiving?.putawayTasks ?? [];
       const held = ((await d.inboundMeta.get(CLOSED_ASNS_KEY))?.value as ClosedAsn[] | undefined) ?? [];
       await Promise.all([
         d.outbox.add(row),

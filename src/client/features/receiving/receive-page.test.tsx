@@ -94,7 +94,10 @@ describe('the receiving screen', () => {
     const [line] = await db().receiptDraftLines.toArray();
     expect(line).toMatchObject({ condition: 'damaged', reason: 'Torn box', photoIds: ['ph-1'] });
     expect(useReceiveSession.getState().damage).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Undo last scan' }));
+    // Enabled once the screen's live view has the line.
+    const undo = screen.getByRole('button', { name: 'Undo last scan' }) as HTMLButtonElement;
+    await waitFor(() => expect(undo.disabled).toBe(false));
+    fireEvent.click(undo);
     await waitFor(() => expect(message().textContent).toBe('Taken back: 1 unit'));
     expect(await db().receiptDraftLines.count()).toBe(0);
   });
