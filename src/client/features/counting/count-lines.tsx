@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useCountSession, type CountedLine } from './count-session';
+import { TypedQty } from './typed-qty';
 
 /** What the counter has found so far; each line's units can be typed (a pack counted by hand). */
 export function CountLines({ lines }: { lines: readonly CountedLine[] }) {
@@ -8,32 +9,24 @@ export function CountLines({ lines }: { lines: readonly CountedLine[] }) {
   if (lines.length === 0) return <p className="muted">{t('counting.nothing-yet')}</p>;
   return (
     <ul className="stack count-lines" aria-label={t('counting.counted-so-far')}>
-      {lines.map((l) => {
-        const id = `count-${l.skuId}-${l.lot ?? ''}`;
-        return (
-          <li key={id} className="row task" data-testid="count-line" data-sku={l.code}>
-            <span>
-              <strong>{l.code}</strong> {l.name}
-              {l.lot ? ` · ${t('counting.lot', { lot: l.lot })}` : ''}
-            </span>
-            <label className="field" htmlFor={id}>
-              {t('counting.units-of', { code: l.code })}
-              <input
-                id={id}
-                type="number"
-                inputMode="numeric"
-                min={0}
-                step={1}
-                value={l.qty}
-                onChange={(e) => {
-                  const n = Number(e.target.value);
-                  if (Number.isInteger(n) && n >= 0) setQty(l.skuId, l.lot, n);
-                }}
-              />
-            </label>
-          </li>
-        );
-      })}
+      {lines.map((l) => (
+        <li key={`${l.skuId}|${l.lot ?? ''}`} className="row task" data-testid="count-line" data-sku={l.code} data-qty={l.qty}>
+          <span>
+            <strong>{l.code}</strong> {l.name}
+            {l.lot ? ` · ${t('counting.lot', { lot: l.lot })}` : ''}
+          </span>
+          <span className="progress">{t('counting.units', { count: l.qty })}</span>
+          <TypedQty
+            openLabel={t('counting.type-units', { code: l.code })}
+            label={t('counting.units-of', { code: l.code })}
+            submitLabel={t('counting.set')}
+            cancelLabel={t('counting.cancel-typing')}
+            initial={l.qty}
+            min={0}
+            onSubmit={(n) => setQty(l.skuId, l.lot, n)}
+          />
+        </li>
+      ))}
     </ul>
   );
 }

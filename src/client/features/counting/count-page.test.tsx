@@ -35,11 +35,13 @@ describe('count screen', () => {
     await scan('A-01-02');
     expect((await screen.findByTestId('count-message')).textContent).toMatch(/not the bin/);
     await scan('A-01-01', '00000000000017', '00000000000017', '10000000000014', '00000000000024');
-    const mug = await screen.findByLabelText('Units of MUG-1');
-    expect((mug as HTMLInputElement).value).toBe('8');
+    await waitFor(() => expect(screen.getAllByTestId('count-line').map((l) => [l.getAttribute('data-sku'), l.getAttribute('data-qty')])).toEqual([['MUG-1', '8'], ['TEA-1', '1']]));
     // The ledger holds 5 mugs here: nothing on the screen says so.
     expect(document.body.textContent).not.toMatch(/\b5\b/);
+    fireEvent.click(screen.getByRole('button', { name: 'Type units of TEA-1' }));
     fireEvent.change(screen.getByLabelText('Units of TEA-1'), { target: { value: '4' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set' }));
+    expect(screen.getAllByTestId('count-line')[1]!.textContent).toContain('4 units');
     fireEvent.click(screen.getByTestId('count-submit'));
     await waitFor(async () => expect(await submitted()).toHaveLength(1));
     expect(await submitted()).toEqual([

@@ -25,11 +25,14 @@ describe('move screen', () => {
   it('refuses more than the bin holds, then records the move once the quantity is right', async () => {
     await scan('A-01-01', '10000000000014');
     expect(screen.getByTestId('move-step').getAttribute('data-step')).toBe('to');
-    expect((screen.getByTestId('move-qty') as HTMLInputElement).value).toBe('6');
+    expect(screen.getByTestId('move-qty').textContent).toBe('6 units to move');
     await scan('A-01-02');
     expect(message()).toBe('A-01-01 holds only 5 of MUG-1. Move fewer units, or count the bin.');
     expect(await db().outbox.count()).toBe(0);
-    fireEvent.change(screen.getByTestId('move-qty'), { target: { value: '4' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Change the number of units' }));
+    fireEvent.change(screen.getByLabelText('Units to move'), { target: { value: '4' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set' }));
+    await waitFor(() => expect(screen.getByTestId('move-qty').getAttribute('data-qty')).toBe('4'));
     await scan('A-01-02');
     expect(message()).toBe('Moved 4 × MUG-1 from A-01-01 to A-01-02.');
     const rows = await db().outbox.toArray();

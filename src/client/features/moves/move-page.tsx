@@ -1,4 +1,4 @@
-import { useId, useRef } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useScanMessage } from '../../local/use-scan-message';
 import { useSession } from '../../local/use-session';
@@ -6,11 +6,11 @@ import { COMMANDS } from '../../../domain/commands';
 import { useScan } from '../../scan/use-scan';
 import { handleMoveScan } from './move-actions';
 import { moveStep, useMoveSession } from './move-session';
+import { TypedQty } from './typed-qty';
 
 /** Bin to bin: scan the from-bin, the item, say how many, scan the to-bin. */
 export default function MovePage() {
   const { t } = useTranslation();
-  const qtyId = useId();
   const s = useMoveSession();
   const message = useScanMessage();
   const queue = useRef(Promise.resolve());
@@ -60,17 +60,18 @@ export default function MovePage() {
         </fieldset>
       )}
       {step === 'to' && (
-        <div className="field">
-          <label htmlFor={qtyId}>{t('moves.qty')}</label>
-          <input
-            id={qtyId}
-            type="number"
-            inputMode="numeric"
+        <div className="row">
+          <span className="progress" data-testid="move-qty" data-qty={s.qty}>
+            {t('moves.qty-now-shown', { count: s.qty })}
+          </span>
+          <TypedQty
+            openLabel={t('moves.change-qty')}
+            label={t('moves.qty')}
+            submitLabel={t('moves.set')}
+            cancelLabel={t('moves.cancel-typing')}
+            initial={s.qty}
             min={1}
-            step={1}
-            value={s.qty}
-            data-testid="move-qty"
-            onChange={(e) => s.setQty(Number(e.target.value))}
+            onSubmit={s.setQty}
           />
         </div>
       )}
