@@ -32,7 +32,23 @@ export function UnitCard({ unit, n, rules, names }: { unit: DraftUnit; n: number
       )}
       <div className="field">
         <label htmlFor={`${id}-reason`}>{t('returns.reason')}</label>
-        <input id={`${id}-reason`} type="text" required aria-required="true" maxLength={500} value={unit.reason} onChange={(e) => patch(unit.key, { reason: e.target.value })} />
+        <input
+          id={`${id}-reason`}
+          type="text"
+          required
+          aria-required="true"
+          aria-describedby={`${id}-reason-hint`}
+          maxLength={500}
+          value={unit.reason}
+          onChange={(e) => patch(unit.key, { reason: e.target.value })}
+          onKeyDown={(e) => {
+            // Enter leaves the field, so the next scan reaches the screen instead of the reason.
+            if (e.key === 'Enter') e.currentTarget.blur();
+          }}
+        />
+        <span id={`${id}-reason-hint`} className="hint">
+          {t('returns.reason-hint')}
+        </span>
       </div>
       <label className="choice">
         <input type="checkbox" checked={unit.sealed} onChange={(e) => patch(unit.key, { sealed: e.target.checked })} />
