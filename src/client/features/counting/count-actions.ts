@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { ErrorCode } from '../../../domain/errors';
+import { Lot } from '../../../domain/inbound/types';
 import type { ScanResult } from '../../../domain/scan/normalise';
 import { enqueueCountSubmit, type CountTaskItem } from '../../local/count-repo';
 import { findItems, findLocationByCode } from '../../local/lookup-items';
@@ -32,9 +33,15 @@ export async function handleCountScan(scan: ScanResult, tasks: readonly CountTas
     return signal('success', t('counting.at-bin', { bin: bin.code }));
   }
   if (!s.atBin) return refuse(ErrorCode.EXPECTED_BIN);
+  if (s.askLot) return signal('error', t('counting.lot-first', { code: s.askLot.line.code }));
   const [hit] = await findItems(scan);
   if (!hit) return refuse(ErrorCode.UNKNOWN_BARCODE);
   if (s.task.skuId !== null && hit.sku.id !== s.task.skuId) return refuse(ErrorCode.COUNT_SKU_NOT_IN_TASK);
+  // Counts are by lot: a lot-tracked item whose barcode does not carry its lot waits for it.
+  if (hit.sku.lotTracked && hit.lot === null) {
+    s.setAskLot({ line: { skuId: hit.sku.id, code: hit.sku.code, name: hit.sku.name }, qty: hit.packQty });
+    return signal('success', t('counting.lot-needed', { code: hit.sku.code }));
+  }
   s.add({ skuId: hit.sku.id, code: hit.sku.code, name: hit.sku.name, lot: hit.lot }, hit.packQty);
   signal('success', t('counting.counted', { qty: hit.packQty, code: hit.sku.code }));
 }
@@ -51,5 +58,21 @@ export async function submitCount(): Promise<boolean> {
   }
   s.clear();
   signal('success', t('counting.saved', { bin }));
+  return true;
+}
+
+/** The lot typed for the item waiting for it; a lot that cannot be one is refused and asked again. */
+export function recordLot(text: string): boolean {
+  const s = useCountSession.getState();
+  const ask = s.askLot;
+  if (!ask) return false;
+  const lot = Lot.safeParse(text.trim());
+  if (!lot.success) {
+    refuse(ErrorCode.LOT_INVALID);
+    return false;
+  }
+  s.add({ ...ask.line, lot: lot.data }, ask.qty);
+  s.setAskLot(null);
+  signal('success', t('counting.counted', { qty: ask.qty, code: ask.line.code }));
   return true;
 }

@@ -35,17 +35,26 @@ describe('count screen', () => {
     await scan('A-01-02');
     expect((await screen.findByTestId('count-message')).textContent).toMatch(/not the bin/);
     await scan('A-01-01', '00000000000017', '00000000000017', '10000000000014', '00000000000024');
-    await waitFor(() => expect(screen.getAllByTestId('count-line').map((l) => [l.getAttribute('data-sku'), l.getAttribute('data-qty')])).toEqual([['MUG-1', '8'], ['TEA-1', '1']]));
+    // The tea is counted by lot and its plain barcode does not carry one: it is asked for first.
+    await scan('00000000000017');
+    expect(screen.getByTestId('count-message').textContent).toBe('Type the lot of TEA-1 first.');
+    fireEvent.change(screen.getByLabelText('Lot of TEA-1'), { target: { value: 'L1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record lot' }));
+    // A GS1 barcode carries its lot.
+    await scan(']C10100000000000024' + '10L2');
+    await waitFor(() =>
+      expect(screen.getAllByTestId('count-line').map((l) => [l.getAttribute('data-sku'), l.getAttribute('data-qty')])).toEqual([['MUG-1', '8'], ['TEA-1', '1'], ['TEA-1', '1']]),
+    );
     // The ledger holds 5 mugs here: nothing on the screen says so.
     expect(document.body.textContent).not.toMatch(/\b5\b/);
-    fireEvent.click(screen.getByRole('button', { name: 'Type units of TEA-1' }));
+    fireEvent.click(screen.getAllByRole('button', { name: 'Type units of TEA-1' })[0]!);
     fireEvent.change(screen.getByLabelText('Units of TEA-1'), { target: { value: '4' } });
     fireEvent.click(screen.getByRole('button', { name: 'Set' }));
     expect(screen.getAllByTestId('count-line')[1]!.textContent).toContain('4 units');
     fireEvent.click(screen.getByTestId('count-submit'));
     await waitFor(async () => expect(await submitted()).toHaveLength(1));
     expect(await submitted()).toEqual([
-      ['count.submit', { countTaskId: 'ct-1', locationId: 'l-a1', lines: [{ skuId: 's-mug', lot: null, qty: 8 }, { skuId: 's-tea', lot: null, qty: 4 }] }],
+      ['count.submit', { countTaskId: 'ct-1', locationId: 'l-a1', lines: [{ skuId: 's-mug', lot: null, qty: 8 }, { skuId: 's-tea', lot: 'L1', qty: 4 }, { skuId: 's-tea', lot: 'L2', qty: 1 }] }],
     ]);
     await waitFor(() => expect(screen.getAllByTestId('count-task').map((b) => b.textContent)).toEqual([expect.stringContaining('A-01-02')]));
  

@@ -7,6 +7,7 @@ import { handleCountScan, submitCount } from './count-actions';
 import { useCountSession } from './count-session';
 import { CountLines } from './count-lines';
 import { CountMessage } from './count-message';
+import { LotForm } from './lot-form';
 
 /** Blind counts: choose (or scan) a task's bin, scan every unit in it, submit. The expected quantity is never shown. */
 export default function CountPage() {
@@ -61,6 +62,7 @@ export default function CountPage() {
       <p className="step" data-testid="count-step" data-step={atBin ? 'units' : 'bin'}>
         {atBin ? (task.skuCode ? t('counting.scan-units-sku', { code: task.skuCode }) : t('counting.scan-units')) : t('counting.scan-bin', { bin: task.locationCode })}
       </p>
+      {atBin && <LotForm />}
       {atBin && <CountLines lines={lines} />}
       <div className="row">
         <button type="button" className="btn" onClick={clear}>

@@ -15,6 +15,9 @@ interface State {
   /** The counter scanned the task's bin: unit scans count from now on. */
   atBin: boolean;
   lines: CountedLine[];
+  /** A lot-tracked item scanned without its lot: its units wait for the lot to be typed. */
+  askLot: { line: Omit<CountedLine, 'qty' | 'lot'>; qty: number } | null;
+  setAskLot: (ask: State['askLot']) => void;
   start: (task: CountTaskItem, atBin: boolean) => void;
   confirmBin: () => void;
   add: (line: Omit<CountedLine, 'qty'>, qty: number) => void;
@@ -29,7 +32,9 @@ export const useCountSession = create<State>((set, get) => ({
   task: null,
   atBin: false,
   lines: [],
-  start: (task, atBin) => set({ task, atBin, lines: [] }),
+  askLot: null,
+  setAskLot: (askLot) => set({ askLot }),
+  start: (task, atBin) => set({ task, atBin, lines: [], askLot: null }),
   confirmBin: () => set({ atBin: true }),
   add: (line, qty) => {
     const lines = get().lines;
@@ -37,5 +42,5 @@ export const useCountSession = create<State>((set, get) => ({
     set({ lines: seen ? lines.map((l) => (l === seen ? { ...l, qty: l.qty + qty } : l)) : [...lines, { ...line, qty }] });
   },
   setQty: (skuId, lot, qty) => set({ lines: get().lines.map((l) => (same(l, skuId, lot) ? { ...l, qty } : l)) }),
-  clear: () => set({ task: null, atBin: false, lines: [] }),
+  clear: () => set({ task: null, atBin: false, lines: [], askLot: null }),
 }));
