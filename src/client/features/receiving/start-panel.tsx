@@ -38,7 +38,7 @@ export function StartPanel({ ctx }: { ctx: DockCtx }) {
         <h2 id="blind-title">{t('receiving.blind-title')}</h2>
         <div className="field">
           <label htmlFor={sellerId}>{t('receiving.seller')}</label>
-          <select id={sellerId} className="input" value={seller} onChange={(e) => setSeller(e.target.value)} required>
+          <select id={sellerId} className="receive-select" value={seller} onChange={(e) => setSeller(e.target.value)} required>
             <option value="">{t('receiving.choose-seller')}</option>
             {sellers.map((s) => (
               <option key={s} value={s}>
