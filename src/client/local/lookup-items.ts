@@ -3,6 +3,7 @@ import { lookupKey } from '../../domain/inventory/lookup';
 import { toGtin14 } from '../../domain/scan/gtin';
 import type { ScanResult } from '../../domain/scan/normalise';
 import { db, type SkuRow } from './db';
+import { findLocationByCode as findLocation } from './lookups';
 
 /**
  * What a scan names on the floor screens (count, move, returns), read by index: a bin by
@@ -16,11 +17,7 @@ export function codeVariants(text: string): string[] {
 }
 
 export async function findLocationByCode(text: string): Promise<Location | null> {
-  const v = codeVariants(text);
-  if (!v.length) return null;
-  const key = lookupKey(text);
-  const rows = await db().locations.where('code').anyOf(v).toArray();
-  return rows.find((l) => lookupKey(l.code) === key) ?? null;
+  return text.trim() === '' ? null : ((await findLocation(text)) ?? null);
 }
 
 export interface ItemHit {
