@@ -49,10 +49,15 @@ export function lookupScans(n: number, seed = 6): LookupScan[] {
 const SCAN_AND_WAIT = `async ({ code, expect, timeout }) => {
   const sel = '[data-testid="lookup-result"]';
   const prev = document.querySelector(sel);
-  const before = prev ? prev.outerHTML : null;
+  const before = prev && [prev.getAttribute('data-lookup-ms'), prev.getAttribute('data-kind'), prev.textContent];
+  // Cheap checks first: this runs on every DOM change while the look-up itself is running.
   const answered = () => {
     const el = document.querySelector(sel);
-    return el && el.outerHTML !== before && el.hasAttribute('data-lookup-ms') && (el.textContent || '').includes(expect) ? el : null;
+    const ms = el && el.getAttribute('data-lookup-ms');
+    if (!el || ms === null) return null;
+    const text = el.textContent || '';
+    const changed = el !== prev || ms !== before[0] || el.getAttribute('data-kind') !== before[1] || text !== before[2];
+    return changed && text.includes(expect) ? el : null;
   };
   const t0 = performance.now();
   const target = document.activeElement || document.body;
