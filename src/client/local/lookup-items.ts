@@ -10,10 +10,10 @@ import { findLocationByCode as findLocation } from './lookups';
  * its code, an item by its barcode (GTIN-14 for GS1 numbers) or SKU code. Never a table walk.
  */
 
-/** The spellings a printed code may be stored under: as scanned, upper and lower case. */
+/** The spellings a printed code may be stored under: as scanned, and upper case (how codes are printed). */
 export function codeVariants(text: string): string[] {
   const t = text.trim();
-  return t === '' ? [] : [...new Set([t, t.toUpperCase(), t.toLowerCase()])];
+  return t === '' ? [] : [...new Set([t, t.toUpperCase()])];
 }
 
 export async function findLocationByCode(text: string): Promise<Location | null> {

@@ -1,5 +1,3 @@
-import Dexie from 'dexie';
-import type { StockMoveArgs } from '../../domain/commands/inbound';
 import type { PackConfirmArgs } from '../../domain/commands/pack';
 import { buildLookupIndex, classifyLookup, lookupKey, type LookupCandidate, type LookupResult, type LookupSource } from '../../domain/inventory/lookup';
 import type { ReturnableOrder } from '../../domain/inventory/snapshot';
@@ -8,14 +6,13 @@ import type { Location, PickTask, Tote } from '../../domain/model';
 import type { PackOrder } from '../../domain/packing/types';
 import { toGtin14 } from '../../domain/scan/gtin';
 import { normaliseScan, type ScanResult } from '../../domain/scan/normalise';
-import { db, type AsnRow, type SkuRow } from './db';
-import { commandsInOutbox } from './inventory-store';
+import type { AsnRow, OutboxRow, SkuRow } from './db';
 import { codeVariants } from './lookup-items';
-import { pendingMovesBySku, skuBalances } from './move-repo';
+import { binBalancesIn, lookupReader, pendingMoves, skuBalancesIn, type Reader } from './lookup-reads';
 
 /**
  * Look-up on the device: scan anything and say what it is and where things are. Built
- * for 100,000 SKUs and 20,000 bins held offline: each scan asks Dexie only by index (a
+ * for 100,000 SKUs and 20,000 bins held offline: each scan asks IndexedDB only by index (a
  * code, a barcode value, a reference, a tracking number, an SSCC) and hands the few hits
  * to the pure classifier (domain/inventory/lookup.ts), never a whole table.
  */
@@ -49,43 +46,49 @@ export interface LookupAnswer {
 
 const cartonId = (orderId: string, tracking: string) => JSON.stringify([orderId, tracking]);
 
-/** The index of only what this scan can name, read from Dexie by index. */
-async function sourceFor(scan: ScanResult): Promise<LookupSource> {
+/**
+ * The index of only what this scan can name, read by index. The scan's form narrows the
+ * reads: GS1 data with a GTIN asks only for SKU barcodes, an SSCC only for cartons; bare
+ * digits that are no SKU's barcode, and plain codes, ask every index.
+ */
+async function sourceFor(r: Reader, scan: ScanResult): Promise<LookupSource> {
   const text = 'text' in scan ? scan.text : '';
   const v = codeVariants(text);
   const key = lookupKey(text);
   const gtins = [scan.kind === 'gtin' ? scan.gtin14 : null, /^\d{8,14}$/.test(key) ? toGtin14(key) : null].filter((g): g is string => g !== null);
   const ssccs = scan.kind === 'sscc' ? [scan.sscc] : /^\d{18}$/.test(key) ? [key] : [];
-  const none = Promise.resolve([]);
-  const d = db();
-  const [locations, skusByCode, skusByBarcode, totes, asnsByRef, asnsBySscc, retByRef, retByTracking] = await Promise.all([
-    v.length ? d.locations.where('code').anyOf(v).toArray() : none,
-    v.length ? d.skus.where('code').anyOf(v).toArray() : none,
-    v.length || gtins.length ? d.skus.where('barcodeValues').anyOf([...v, ...gtins]).toArray() : none,
-    v.length ? d.totes.where('code').anyOf(v).toArray() : none,
-    v.length ? d.asns.where('reference').anyOf(v).toArray() : none,
-    ssccs.length ? d.asns.where('cartonSsccs').anyOf(ssccs).toArray() : none,
-    v.length ? d.returnables.where('ref').anyOf(v).toArray() : none,
-    v.length ? d.returnables.where('trackingNumbers').anyOf(v).toArray() : none,
-  ]);
-  const hits = locations.length + skusByCode.length + skusByBarcode.length + totes.length + asnsByRef.length + asnsBySscc.length + retByRef.length + retByTracking.length;
-  // Packing's working set has no index by order reference; it is a bench's few totes, read
-  // only when nothing else answered (an order being packed, or an unknown code).
-  const packOrders = v.length && hits === 0 ? await d.packOrders.filter((o) => lookupKey(o.orderRef) === key).toArray() : [];
-  // Cartons this device packed and has not synced yet: their numbers are only in its outbox.
-  const packed = hits === 0 && (await d.outbox.count()) > 0 ? await commandsInOutbox(['pack.confirm']) : [];
-  const ownCartons = packed.flatMap((r) => {
-    const a = r.args as PackConfirmArgs;
-    return a.cartons.map((c) => ({ id: cartonId(a.orderId, c.trackingNumber), sscc: c.sscc, trackingNumber: c.trackingNumber }));
-  });
-  const skus = new Map<string, SkuRow>([...skusByCode, ...skusByBarcode].map((s) => [s.id, s]));
-  const asns = new Map<string, AsnRow>([...asnsByRef, ...asnsBySscc].map((a) => [a.id, a]));
+  const [byGtin, asnsBySscc] = await Promise.all([r.by<SkuRow>('skus', 'barcodeValues', gtins), r.by<AsnRow>('asns', 'cartonSsccs', ssccs)]);
+  const everything = scan.kind === 'code' || (scan.kind === 'invalid' && /^\d+$/.test(text)) || (scan.kind === 'gtin' && scan.gs1 === null && byGtin.length === 0);
+  const [locations, skusByCode, skusByBarcode, totes, asnsByRef, retByRef, retByTracking] =
+    everything && v.length
+      ? await Promise.all([
+          r.by<Location>('locations', 'code', v),
+          r.by<SkuRow>('skus', 'code', v),
+          r.by<SkuRow>('skus', 'barcodeValues', v),
+          r.by<Tote>('totes', 'code', v),
+          r.by<AsnRow>('asns', 'reference', v),
+          r.by<ReturnableOrder>('returnables', 'ref', v),
+          r.by<ReturnableOrder>('returnables', 'trackingNumbers', v),
+        ])
+      : [[], [], [], [], [], [], []];
+  const hits = byGtin.length + asnsBySscc.length + locations.length + skusByCode.length + skusByBarcode.length + totes.length + asnsByRef.length + retByRef.length + retByTracking.length;
+  // Packing's orders have no index by reference, and this device's unsynced cartons are only
+  // in its outbox: both are small, and read only when no index answered.
+  const [packOrders, outboxRows] = hits === 0 && v.length ? await Promise.all([r.all<PackOrder>('packOrders'), r.count('outbox').then((n) => (n ? r.all<OutboxRow>('outbox') : []))]) : [[], []];
+  const ownCartons = outboxRows
+    .filter((row) => row.name === 'pack.confirm')
+    .flatMap((row) => {
+      const a = row.args as PackConfirmArgs;
+      return a.cartons.map((c) => ({ id: cartonId(a.orderId, c.trackingNumber), sscc: c.sscc, trackingNumber: c.trackingNumber }));
+    });
+  const skus = new Map<string, SkuRow>([...byGtin, ...skusByCode, ...skusByBarcode].map((x) => [x.id, x]));
+  const asns = new Map<string, AsnRow>([...asnsBySscc, ...asnsByRef].map((a) => [a.id, a]));
   const orders = new Map<string, { id: string; ref: string }>();
   for (const o of retByRef) orders.set(o.orderId, { id: o.orderId, ref: o.ref });
-  for (const o of packOrders) orders.set(o.orderId, { id: o.orderId, ref: o.orderRef });
+  for (const o of packOrders) if (lookupKey(o.orderRef) === key) orders.set(o.orderId, { id: o.orderId, ref: o.orderRef });
   return {
     locations,
-    skus: [...skus.values()].map((s) => ({ id: s.id, code: s.code, barcodes: s.barcodes })),
+    skus: [...skus.values()].map((x) => ({ id: x.id, code: x.code, barcodes: x.barcodes })),
     totes,
     cartons: [...retByTracking.flatMap((o) => o.trackingNumbers.map((t) => ({ id: cartonId(o.orderId, t), sscc: null, trackingNumber: t }))), ...ownCartons],
     orders: [...orders.values()],
@@ -93,15 +96,15 @@ async function sourceFor(scan: ScanResult): Promise<LookupSource> {
   };
 }
 
-async function skuCodes(ids: readonly string[]): Promise<Map<string, SkuRow>> {
-  const rows = await db().skus.bulkGet([...new Set(ids)]);
-  return new Map(rows.filter((r): r is SkuRow => r !== undefined).map((r) => [r.id, r]));
+async function skuCodes(r: Reader, ids: readonly string[]): Promise<Map<string, SkuRow>> {
+  const rows = await r.get<SkuRow>('skus', ids);
+  return new Map(rows.filter((x): x is SkuRow => x !== undefined).map((x) => [x.id, x]));
 }
 
-async function summarise(o: ReturnableOrder | PackOrder): Promise<OrderSummary> {
+async function summarise(r: Reader, o: ReturnableOrder | PackOrder): Promise<OrderSummary> {
   const isPack = 'orderRef' in o;
   const lines = isPack ? o.items.map((i) => ({ skuId: i.skuId, lot: i.lot, qty: i.qty })) : o.lines;
-  const skus = await skuCodes(lines.map((l) => l.skuId));
+  const skus = await skuCodes(r, lines.map((l) => l.skuId));
   return {
     orderId: o.orderId,
     ref: isPack ? o.orderRef : o.ref,
@@ -111,41 +114,26 @@ async function summarise(o: ReturnableOrder | PackOrder): Promise<OrderSummary> 
   };
 }
 
-async function orderById(orderId: string): Promise<OrderSummary | null> {
-  const d = db();
-  const [ret, pack] = await Promise.all([d.returnables.get(orderId), d.packOrders.get(orderId)]);
+async function orderById(r: Reader, orderId: string): Promise<OrderSummary | null> {
+  const [[ret], [pack]] = await Promise.all([r.get<ReturnableOrder>('returnables', [orderId]), r.get<PackOrder>('packOrders', [orderId])]);
   const o = ret ?? pack;
-  return o ? summarise(o) : null;
+  return o ? summarise(r, o) : null;
 }
 
-/** A bin's balances as this device sees them: pulled, with pending moves in or out replayed. */
-async function binBalances(locationId: string): Promise<WhereBalance[]> {
-  const [rows, pending] = await Promise.all([
-    db().stock.where('[locationId+skuId]').between([locationId, Dexie.minKey], [locationId, Dexie.maxKey]).toArray(),
-    pendingMovesBySku(),
-  ]);
-  const moved = [...pending].filter(([, ms]) => ms.some((m) => [(m.args as StockMoveArgs).fromLocationId, (m.args as StockMoveArgs).toLocationId].includes(locationId)));
-  const movedSkus = new Set(moved.map(([sku]) => sku));
-  const replayed = await Promise.all([...movedSkus].map((sku) => skuBalances(sku, pending)));
-  return [...rows.filter((r) => !movedSkus.has(r.skuId)), ...replayed.flat().filter((b) => b.locationId === locationId)];
-}
-
-/** What the one thing a scan names holds: a bin's contents, a SKU's bins, a tote's orders... */
-export async function lookupDetail(c: LookupCandidate): Promise<LookupDetail | null> {
-  const d = db();
+async function detailIn(r: Reader, c: LookupCandidate): Promise<LookupDetail | null> {
   switch (c.kind) {
     case 'bin': {
-      const [location, balances] = await Promise.all([d.locations.get(c.id), binBalances(c.id)]);
+      const [[location], balances] = await Promise.all([r.get<Location>('locations', [c.id]), binBalancesIn(r, c.id)]);
       if (!location) return null;
       const lines = binContents(indexStock(balances), c.id);
-      const skus = await skuCodes(lines.map((l) => l.skuId));
+      const skus = await skuCodes(r, lines.map((l) => l.skuId));
       return { kind: 'bin', location, lines: lines.map((l) => ({ ...l, skuCode: skus.get(l.skuId)?.code ?? l.skuId, skuName: skus.get(l.skuId)?.name ?? '' })) };
     }
     case 'sku': {
-      const [sku, balances] = await Promise.all([d.skus.get(c.id), skuBalances(c.id)]);
+      const [[sku], balances] = await Promise.all([r.get<SkuRow>('skus', [c.id]), pendingMoves(r).then((p) => skuBalancesIn(r, c.id, p))]);
       if (!sku) return null;
       const where = skuWhereabouts(indexStock(balances), c.id);
-      const locs = await d.locations.bulkGet([...new Set(where.lines.map((l) => l.locationId))]);
+      const locs = await r.get<Location>('locations', where.lines.map((l) => l.locationId));
       const codes = new Map(locs.filter((l): l is Location => l !== undefined).map((l) => [l.id, l.code]));
       return {
         kind: 'sku', sku, total: where.total, packQty: c.packQty ?? 1, lot: c.lot ?? null, expiry: c.expiry ?? null,
@@ -153,28 +141,33 @@ export async function lookupDetail(c: LookupCandidate): Promise<LookupDetail | n
       };
     }
     case 'tote': {
-      const tote = await d.totes.get(c.id);
+      const [tote] = await r.get<Tote>('totes', [c.id]);
       if (!tote) return null;
       const [packOrders, tasks] = await Promise.all([
-        d.packOrders.where('toteCode').equals(tote.code).toArray(),
-        tote.waveId ? d.tasks.where('[waveId+toteCode]').equals([tote.waveId, tote.code]).toArray() : Promise.resolve([]),
+        r.by<PackOrder>('packOrders', 'toteCode', [tote.code]),
+        tote.waveId ? r.by<PickTask>('tasks', '[waveId+toteCode]', [[tote.waveId, tote.code]]) : Promise.resolve([]),
       ]);
-      const skus = await skuCodes(tasks.map((x) => x.skuId));
-      return { kind: 'tote', tote, orders: await Promise.all(packOrders.map(summarise)), tasks: tasks.map((x) => ({ ...x, skuCode: skus.get(x.skuId)?.code ?? x.skuId })) };
+      const [orders, skus] = await Promise.all([Promise.all(packOrders.map((o) => summarise(r, o))), skuCodes(r, tasks.map((x) => x.skuId))]);
+      return { kind: 'tote', tote, orders, tasks: tasks.map((x) => ({ ...x, skuCode: skus.get(x.skuId)?.code ?? x.skuId })) };
     }
     case 'carton': {
       const [orderId, tracking] = JSON.parse(c.id) as [string, string];
-      return { kind: 'carton', trackingNumber: tracking, sscc: null, order: await orderById(orderId) };
+      return { kind: 'carton', trackingNumber: tracking, sscc: null, order: await orderById(r, orderId) };
     }
     case 'order': {
-      const order = await orderById(c.id);
+      const order = await orderById(r, c.id);
       return order ? { kind: 'order', order } : null;
     }
     case 'asn': {
-      const asn = await d.asns.get(c.id);
+      const [asn] = await r.get<AsnRow>('asns', [c.id]);
       return asn ? { kind: 'asn', asn } : null;
     }
   }
+}
+
+/** What the one thing a scan names holds: a bin's contents, a SKU's bins, a tote's orders... */
+export async function lookupDetail(c: LookupCandidate): Promise<LookupDetail | null> {
+  return detailIn(await lookupReader(), c);
 }
 
 /**
@@ -184,9 +177,10 @@ export async function lookupDetail(c: LookupCandidate): Promise<LookupDetail | n
 export async function lookupScan(raw: string | ScanResult): Promise<LookupAnswer> {
   const t0 = performance.now();
   const scan = typeof raw === 'string' ? normaliseScan({ source: 'keyboard', raw, at: Date.now() }) : raw;
-  const source = await sourceFor(scan);
+  const r = await lookupReader();
+  const source = await sourceFor(r, scan);
   const result = classifyLookup(scan, buildLookupIndex(source));
-  const detail = result.kind === 'found' ? await lookupDetail(result.candidate) : null;
+  const detail = result.kind === 'found' ? await detailIn(r, result.candidate) : null;
   return { result, labels: result.kind === 'ambiguous' ? labelsOf(source) : {}, detail, ms: performance.now() - t0 };
 }
 
