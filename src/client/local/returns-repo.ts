@@ -4,7 +4,7 @@ import { ErrorCode } from '../../domain/errors';
 import type { Location } from '../../domain/model';
 import { applyReturnGrade, countsAsReturned } from '../../domain/inventory/return-grade';
 import type { NewReturnPutaway } from '../../domain/inventory/changes';
-import { dispositionFor, returnRulesOf, type DispositionOutcome, type ReturnGrade, type ReturnRules } from '../../domain/inventory/returns';
+import { dispositionFor, returnRulesOf, type ReturnRules } from '../../domain/inventory/returns';
 import type { ReturnableOrder } from '../../domain/inventory/snapshot';
 import { lookupKey } from '../../domain/inventory/lookup';
 import { db, type OutboxRow } from './db';
@@ -69,8 +69,6 @@ async function rulesRaw(sellerId: string): Promise<unknown> {
   return all.find((r) => r.sellerId === sellerId)?.rules;
 }
 
-export const previewDisposition = (grade: ReturnGrade, rules: ReturnRules, sealed: boolean): DispositionOutcome => dispositionFor(grade, rules, { sealed });
-
 /** Returns benches (locations of type returns), walk order. */
 export async function listReturnsBenches(): Promise<Location[]> {
   const rows = await db().locations.filter((l) => l.type === 'returns').toArray();
@@ -88,14 +86,6 @@ export async function getReturnsBench(): Promise<Location | null> {
 
 export async function setReturnsBench(locationId: string): Promise<void> {
   await db().inventoryMeta.put({ key: 'returnsBench', value: locationId });
-}
-
-/** Units still returnable per SKU: sent less returned (this device's grading included). */
-export function returnableQty(order: ReturnView): Map<string, number> {
-  const left = new Map<string, number>();
-  for (const l of order.lines) left.set(l.skuId, (left.get(l.skuId) ?? 0) + l.qty);
-  for (const r of order.returned) left.set(r.skuId, (left.get(r.skuId) ?? 0) - r.qty);
-  return left;
 }
 
 export interface ReturnGradeInput {
