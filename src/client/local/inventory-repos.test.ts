@@ -7,6 +7,7 @@ import { enqueueCountSubmit, listCountTasks } from './count-repo';
 import { inventoryDb } from './lookup-fixture';
 import { lookupScan } from './lookup-repo';
 import { enqueueStockMove, lotsHeld, skuBalances } from './move-repo';
+import { openTasksRaw } from './putaway-store';
 import { enqueueReturnGrade, findReturn, pendingReturnPutawayTasks } from './returns-repo';
 
 beforeEach(async () => {
@@ -58,6 +59,13 @@ describe('returns', () => {
     for (const [input, code] of cases) expect(await enqueueReturnGrade(input)).toMatchObject({ ok: false, code });
     expect(await outbox()).toHaveLength(0);
     expect(await db().putawayTasks.count()).toBe(0);
+  });
+
+  it('a restock graded offline stays on the putaway list when a pull replaces the tasks before the push', async () => {
+    expect((await enqueueReturnGrade({ orderId: 'o-9', locationId: 'l-ret', scannedRef: null, units: [unit()] })).ok).toBe(true);
+    const [row] = await outbox();
+    await db().putawayTasks.clear();
+    expect((await openTasksRaw()).map((t) => [t.id, t.skuId, t.qty])).toEqual([[`${row!.id}:putaway:0`, 's-mug', 1]]);
   });
 
   it('counts this device’s pending grading against what is left to return', async () => {

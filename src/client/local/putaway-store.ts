@@ -11,10 +11,11 @@ import { outboxRow } from './outbox';
 import { closeLocally, taskOfStub } from './receiving-close';
 import { putawayWhere } from './putaway-suggest';
 import { asnOf } from './receiving-drafts';
+import { pendingReturnPutawayTasks } from './returns-repo';
 
 /**
  * Putaway on the device. The open tasks are the pulled ones, plus those this device's
- * pending receipt.close commands make (same ids as the server's), less the units its
+ * pending receipt.close and return.grade commands make (same ids as the server's), less the units its
  * pending putaway.confirm commands moved: the view is the pulled state with the pending
  * commands replayed over it, so a reload or a pull before the push changes nothing.
  */
@@ -39,6 +40,8 @@ export async function openTasksRaw(): Promise<PutawayTask[]> {
     if (!closed.ok) continue;
     for (const stub of closed.putaway) byId.set(stub.id, taskOfStub(stub, args.receiptId, row.createdAt));
   }
+  // Restocks of gradings not yet pushed: a pull before the push replaces the tasks table.
+  for (const t of await pendingReturnPutawayTasks()) if (!byId.has(t.id)) byId.set(t.id, t);
   const moved = new Map<string, number>();
   for (const row of pending) {
     if (row.name !== 'putaway.confirm') continue;
