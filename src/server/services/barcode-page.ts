@@ -4,6 +4,7 @@ import { DEMO_PIN } from '../db/seed-catalogue';
 import { DEMO_WAVE_CODE } from '../db/seed';
 import { card, esc, svg, unitSymbol } from './barcode-cards';
 import { packSection } from './barcode-page-pack';
+import { inboundSection } from './barcode-page-inbound';
 import { CLUSTER_WAVE_CODE, DEMO_LOT_SKU, DEMO_SHORT_SKU, SPARE_TOTES } from '../db/seed-cluster';
 
 /**
@@ -79,6 +80,7 @@ figcaption{font-size:.9rem}.bad{color:#b00}
     .join('')}</div>
 ${await clusterSection(db)}
 ${packSection()}
+${await inboundSection(db)}
 </body></html>`;
 }
 
