@@ -7,7 +7,7 @@ import { enqueueCountSubmit, listCountTasks } from './count-repo';
 import { inventoryDb } from './lookup-fixture';
 import { lookupScan } from './lookup-repo';
 import { enqueueStockMove, lotsHeld, skuBalances } from './move-repo';
-import { openTasksRaw } from './putaway-store';
+import { confirmPutaway, openTasksRaw } from './putaway-store';
 import { enqueueReturnGrade, findReturn, pendingReturnPutawayTasks } from './returns-repo';
 
 beforeEach(async () => {
@@ -66,6 +66,10 @@ describe('returns', () => {
     const [row] = await outbox();
     await db().putawayTasks.clear();
     expect((await openTasksRaw()).map((t) => [t.id, t.skuId, t.qty])).toEqual([[`${row!.id}:putaway:0`, 's-mug', 1]]);
+    // And it can be put away: the confirm reads the same replay inside its own transaction.
+    const put = await confirmPutaway({ taskId: `${row!.id}:putaway:0`, toLocationId: 'l-a1', qty: 1, reason: 'other' });
+    expect(put).toMatchObject({ ok: true, left: 0 });
+    expect(await openTasksRaw()).toEqual([]);
   });
 
   it('counts this device’s pending grading against what is left to return', async () => {

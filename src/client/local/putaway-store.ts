@@ -118,7 +118,7 @@ class Refusal extends Error {
 export async function confirmPutaway(input: PutawayInput): Promise<PutawayResult> {
   const d = db();
   try {
-    const out = await d.transaction('rw', [d.meta, d.outbox, d.putawayTasks, d.asns, d.locations, d.stock], async () => {
+    const out = await d.transaction('rw', [d.meta, d.outbox, d.putawayTasks, d.asns, d.locations, d.stock, d.returnables, d.inventoryMeta], async () => {
       const task = (await openTasks()).find((t) => t.id === input.taskId);
       if (!task) throw new Refusal((await d.putawayTasks.get(input.taskId)) ? ErrorCode.PUTAWAY_TASK_DONE : ErrorCode.PUTAWAY_TASK_NOT_FOUND);
       if (!Number.isInteger(input.qty) || input.qty <= 0) throw new Refusal(ErrorCode.QTY_NOT_POSITIVE);
