@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../src/domain/sync';
+import { VersionClock } from '../../src/server/db/version';
 import { BACKENDS } from './helpers/backends';
 import { Device, PAT, pickArgs, startHarness, tasksOf, WAVE_ID, type Harness } from './helpers/harness';
 
@@ -48,6 +49,8 @@ describe.each(BACKENDS)('sync pull on %s', (kind) => {
       pages += 1;
       for (const v of allVersions(p.changes)) expect(v).toBeGreaterThan(cursor);
       if (p.hasMore) for (const v of allVersions(p.changes)) expect(v).toBeLessThanOrEqual(p.cursor);
+      // A page holds at most `limit` changes, even when one table alone has more left than that.
+      expect(new Set(rowsOf(p.changes).flatMap((rows) => rows.map((r: { version: number }) => r.version))).size).toBeLessThanOrEqual(97);
       for (const s of p.changes.stock) stock.set(s.id, s.qty);
       for (const [table, rows] of Object.entries(p.changes).filter(([k]) => k !== 'stock')) {
         for (const r of rows as { id: string }[]) {
@@ -64,6 +67,26 @@ describe.each(BACKENDS)('sync pull on %s', (kind) => {
     expect([...seen.values()].every((n) => n === 1)).toBe(true);
     expect(stock).toEqual(new Map(full.changes.stock.map((s) => [s.id, s.qty])));
     expect(cursor).toBe(full.cursor);
+  });
+
+  it('splits one table\'s run of changes into pages of the limit when no other table has any', async () => {
+    const base = await pull(0);
+    await h.db.db.transaction().execute(async (trx) => {
+      const clock = await VersionClock.begin(trx);
+      const ids = (await trx.selectFrom('locations').select('id').orderBy('id').limit(250).execute()).map((r) => r.id);
+      for (const id of ids) await trx.updateTable('locations').set({ version: clock.tick() }).where('id', '=', id).execute();
+      await clock.finish(trx);
+    });
+    const sizes: number[] = [];
+    let cursor = base.cursor;
+    for (;;) {
+      const p = await pull(cursor, 97);
+      sizes.push(p.changes.locations.length);
+      cursor = p.cursor;
+      if (!p.hasMore) break;
+      expect(sizes.length).toBeLessThan(10);
+    }
+    expect(sizes).toEqual([97, 97, 56]);
   });
 
   it('returns exactly the rows changed after a cursor', async () => {

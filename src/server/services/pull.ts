@@ -45,7 +45,9 @@ export async function pullChanges(
         .where('warehouse_id', '=', caller.warehouseId)
         .where('version', '>', cursor)
         .orderBy('version')
-        .limit(limit)
+        // One more than a page: a table alone holding more than `limit` changes must
+        // still make `hasMore` true, or the rest would arrive as one huge page.
+        .limit(limit + 1)
         .execute();
       for (const r of rows) versions.push(Number(r.version));
     }
