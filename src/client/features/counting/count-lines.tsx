@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useCountSession, type CountedLine } from './count-session';
-import { TypedQty } from './typed-qty';
+import { TypedQty } from '../../ui/typed-qty';
 
 /** What the counter has found so far; each line's units can be typed (a pack counted by hand). */
 export function CountLines({ lines }: { lines: readonly CountedLine[] }) {

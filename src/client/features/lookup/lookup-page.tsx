@@ -5,7 +5,7 @@ import type { ScanResult } from '../../../domain/scan/normalise';
 import { lookupDetail, lookupScan, type LookupAnswer, type LookupDetail } from '../../local/lookup-repo';
 import { signal } from '../../scan/feedback';
 import { useScan } from '../../scan/use-scan';
-import { CodeForm } from './code-form';
+import { CodeForm } from '../../ui/code-form';
 import { DetailView } from './lookup-detail';
 import './lookup.css';
 

@@ -6,7 +6,7 @@ import { COMMANDS } from '../../../domain/commands';
 import { useScan } from '../../scan/use-scan';
 import { handleMoveScan } from './move-actions';
 import { moveStep, useMoveSession } from './move-session';
-import { TypedQty } from './typed-qty';
+import { TypedQty } from '../../ui/typed-qty';
 
 /** Bin to bin: scan the from-bin, the item, say how many, scan the to-bin. */
 export default function MovePage() {

@@ -7,7 +7,7 @@ import { useScanMessage } from '../../local/use-scan-message';
 import { useSession } from '../../local/use-session';
 import { COMMANDS } from '../../../domain/commands';
 import { useScan } from '../../scan/use-scan';
-import { CodeForm } from './code-form';
+import { CodeForm } from '../../ui/code-form';
 import { handleReturnsScan, openReturn, submitReturn } from './returns-actions';
 import { useReturnsSession } from './returns-session';
 import { UnitCard } from './unit-card';
