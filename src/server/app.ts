@@ -4,6 +4,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ErrorCode } from '../domain/errors';
+import { authenticateSellerKey, sellerKeyOf } from './auth/seller-keys';
 import { authenticate } from './auth/sessions';
 import type { Db } from './db/connect';
 import { hostileJson, sendError } from './http';
@@ -18,6 +19,7 @@ import { photoRoutes } from './routes/photos';
 import { orderRoutes } from './routes/orders';
 import { printRoutes } from './routes/print';
 import { sellerEventRoutes } from './routes/seller-events';
+import { sellerKeyRoutes } from './routes/seller-keys';
 import { syncRoutes } from './routes/sync';
 import { waveRoutes } from './routes/waves';
 import { ApiError, isDbFault } from './services/api-error';
@@ -58,6 +60,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   const events = opts.events ?? new EventHub();
   app.decorateRequest('auth', null);
+  app.decorateRequest('sellerAuth', null);
 
   app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_req, body, done) => {
@@ -103,6 +106,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // the static wildcard must not make /api/typo look like it needs a token.
     const route = req.routeOptions.url;
     if (req.is404 || !route || !route.startsWith('/api/') || PUBLIC_API.has(route)) return;
+    // The sellers' API speaks with API keys, never with a floor session's token.
+    if (route.startsWith('/api/seller/')) {
+      const key = sellerKeyOf(req);
+      req.sellerAuth = key ? await authenticateSellerKey(db, key) : null;
+      if (!req.sellerAuth) throw new ApiError(401, ErrorCode.UNAUTHENTICATED, 'missing, unknown or revoked API key');
+      return;
+    }
     const header = req.headers.authorization;
     const m = typeof header === 'string' ? /^Bearer\s+([A-Za-z0-9_-]+)$/.exec(header.trim()) : null;
     req.auth = m ? await authenticate(db, m[1]!) : null;
@@ -123,6 +133,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   orderRoutes(app, { db, events, carrier });
   manifestRoutes(app, { db, events, carrier });
   sellerEventRoutes(app, db);
+  sellerKeyRoutes(app, db);
   photoRoutes(app, { db, kind, events });
   countTaskRoutes(app, { db, events });
 

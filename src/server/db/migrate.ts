@@ -12,6 +12,7 @@ import * as m0008 from './migrations/0008-inbound';
 import * as m0009 from './migrations/0009-receiving';
 import * as m0010 from './migrations/0010-count-returns';
 import * as m0011 from './migrations/0011-count-settings';
+import * as m0012 from './migrations/0012-seller-keys';
 
 /** A migration; `kind` for the rare column type the two databases spell differently. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly { name: string; up: Up }[] = [
   { name: '0009-receiving', up: m0009.up },
   { name: '0010-count-returns', up: m0010.up },
   { name: '0011-count-settings', up: m0011.up },
+  { name: '0012-seller-keys', up: m0012.up },
 ];
 
 /** Applies every pending migration, each in its own transaction; returns the names applied. */

@@ -350,6 +350,20 @@ export interface ManifestsTable {
   version: number;
 }
 
+/** Sellers' API keys (0012): only the key's SHA-256 is kept. */
+export interface SellerApiKeysTable {
+  id: string;
+  warehouse_id: string;
+  seller_id: string;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  created_by: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
 export interface SellerEventsTable {
   id: string;
   warehouse_id: string;
@@ -546,6 +560,7 @@ export interface Database {
   exceptions: ExceptionsTable;
   mutations: MutationsTable;
   count_tasks: CountTasksTable;
+  seller_api_keys: SellerApiKeysTable;
   box_types: BoxTypesTable;
   pack_configs: PackConfigsTable;
   shipments: ShipmentsTable;

@@ -9,6 +9,7 @@ import { APP_VERSION } from '../version';
 import { countPaths } from './openapi-count';
 import { packPaths } from './openapi-pack';
 import { photoPaths } from './openapi-photos';
+import { sellerPaths } from './openapi-seller';
 import { shippingPaths } from './openapi-shipping';
 import { WavePicks } from './waves';
 
@@ -42,7 +43,11 @@ export function buildOpenApi() {
     openapi: '3.1.0',
     info: { title: 'Tote API', version: APP_VERSION, description: 'Offline-first warehouse picking: auth and sync.' },
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        sellerKey: { type: 'http', scheme: 'bearer', description: "A seller's API key, tote_sk_..." },
+        sellerKeyHeader: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+      },
       schemas: {
         Error: schema(ErrorBody),
         MutationResult: schema(MutationResult),
@@ -96,6 +101,7 @@ export function buildOpenApi() {
       ...packPaths(),
       ...photoPaths(),
       ...countPaths(),
+      ...sellerPaths(),
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
       '/demo/barcodes': { get: { summary: 'Printable demo barcodes', responses: { 200: { description: 'HTML', content: { 'text/html': {} } } } } },
     },
