@@ -120,6 +120,12 @@ export interface DevicesTable {
   last_seen: string;
   last_seq: number;
   created_at: string;
+  /** The last heartbeat's report (0015-device-reports). */
+  pending: Generated<number>;
+  oldest_pending_at: string | null;
+  rejected_unseen: Generated<number>;
+  battery_pct: number | null;
+  reported_at: string | null;
 }
 
 export interface OrdersTable {
@@ -134,6 +140,8 @@ export interface OrdersTable {
   created_at: string;
   packed_at: Generated<string | null>;
   shipped_at: Generated<string | null>;
+  /** SHA-256 of the normalised sellers' API request that made it (0013); null otherwise. */
+  request_hash: Generated<string | null>;
   version: number;
 }
 
