@@ -11,6 +11,7 @@ import { hostileJson, sendError } from './http';
 import { authRoutes } from './routes/auth';
 import { countTaskRoutes } from './routes/count-tasks';
 import { demoRoutes } from './routes/demo';
+import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
 import { manifestRoutes } from './routes/manifests';
 import { openApiRoutes } from './routes/openapi';
@@ -136,6 +137,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   sellerKeyRoutes(app, db);
   photoRoutes(app, { db, kind, events });
   countTaskRoutes(app, { db, events });
+  deviceRoutes(app, db);
 
   const staticDir = opts.staticDir ? resolve(opts.staticDir) : null;
   const spa = staticDir !== null && existsSync(resolve(staticDir, 'index.html'));

@@ -7,6 +7,7 @@ import { UserPublic } from '../../domain/model';
 import { MutationResult, PullQuery, PullResponse, PushRequest, PushResponse } from '../../domain/sync';
 import { APP_VERSION } from '../version';
 import { countPaths } from './openapi-count';
+import { devicePaths } from './openapi-devices';
 import { packPaths } from './openapi-pack';
 import { photoPaths } from './openapi-photos';
 import { sellerPaths } from './openapi-seller';
@@ -102,6 +103,7 @@ export function buildOpenApi() {
       ...photoPaths(),
       ...countPaths(),
       ...sellerPaths(),
+      ...devicePaths(),
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
       '/demo/barcodes': { get: { summary: 'Printable demo barcodes', responses: { 200: { description: 'HTML', content: { 'text/html': {} } } } } },
     },
