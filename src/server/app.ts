@@ -19,6 +19,7 @@ import { packRoutes } from './routes/pack';
 import { photoRoutes } from './routes/photos';
 import { orderRoutes } from './routes/orders';
 import { printRoutes } from './routes/print';
+import { sellerDataRoutes } from './routes/seller-data';
 import { sellerEventRoutes } from './routes/seller-events';
 import { sellerKeyRoutes } from './routes/seller-keys';
 import { syncRoutes } from './routes/sync';
@@ -135,6 +136,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   manifestRoutes(app, { db, events, carrier });
   sellerEventRoutes(app, db);
   sellerKeyRoutes(app, db);
+  sellerDataRoutes(app, { db, events });
   photoRoutes(app, { db, kind, events });
   countTaskRoutes(app, { db, events });
   deviceRoutes(app, db);
