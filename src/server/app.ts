@@ -23,6 +23,7 @@ import { sellerDataRoutes } from './routes/seller-data';
 import { sellerEventRoutes } from './routes/seller-events';
 import { sellerKeyRoutes } from './routes/seller-keys';
 import { syncRoutes } from './routes/sync';
+import { wavePlanningRoutes } from './routes/wave-planning';
 import { waveRoutes } from './routes/waves';
 import { ApiError, isDbFault } from './services/api-error';
 import { LocalCarrier, type CarrierAdapter } from './services/carrier';
@@ -126,6 +127,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   authRoutes(app, { db, loginPerMinute: opts.loginPerMinute ?? 20 });
   syncRoutes(app, { db, kind, fast: opts.db.fast, events, heartbeatMs: opts.heartbeatMs ?? 15_000 });
   waveRoutes(app, db);
+  wavePlanningRoutes(app, db);
   openApiRoutes(app);
   demoRoutes(app, db);
   packRoutes(app, db, kind);

@@ -6,6 +6,7 @@ import { seedClusterDemoIfMissing } from './db/seed-cluster';
 import { seedInboundDemoIfMissing } from './db/seed-inbound';
 import { seedReturnsDemoIfMissing } from './db/seed-returns';
 import { seedPackDemoIfMissing } from './db/seed-pack';
+import { seedPlanningDemoIfMissing } from './db/seed-planning';
 
 export interface ServerEnv {
   databaseUrl: string | undefined;
@@ -34,6 +35,7 @@ export async function prepareDatabase(env: ServerEnv): Promise<{ db: Db; migrate
     if (!seeded) await seedPackDemoIfMissing(db.db);
     if (!seeded) await seedInboundDemoIfMissing(db.db);
     await seedReturnsDemoIfMissing(db.db);
+    await seedPlanningDemoIfMissing(db.db);
     return { db, migrated, seeded };
   } catch (err) {
     await db.close();

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { ErrorCode } from '../../domain/errors';
+import { hasAnyRole } from '../../domain/roles';
+import type { Database } from '../db/schema';
+import { parseOr400, requireAuth } from '../http';
+import { ApiError } from '../services/api-error';
+import { previewWaves } from '../services/wave-planning';
+
+const zone = z.string().trim().min(1).max(32);
+const cap = (max: number, dflt: number) => z.number().int().min(1).max(max).default(dflt);
+
+/** The lead's wave rules; every field has a default, so `{}` previews with the usual ones. */
+export const WaveRulesBody = z.strictObject({
+  groupBy: z.enum(['cutoff', 'ship_by']).default('cutoff'),
+  zones: z.union([z.enum(['all', 'per_zone']), z.array(zone).min(1).max(50)]).default('all'),
+  mode: z.enum(['single', 'multi']).default('multi'),
+  maxOrders: cap(200, 12),
+  maxLines: cap(5000, 100),
+  maxUnits: cap(20_000, 300),
+  maxTotes: cap(200, 12),
+});
+
+export const WavePreviewResponse = z.object({
+  considered: z.number().int(),
+  waves: z.array(
+    z.object({
+      seq: z.number().int(),
+      mode: z.enum(['single', 'multi']),
+      groupTime: z.string(),
+      orderIds: z.array(z.string()),
+      orderRefs: z.array(z.string()),
+      orders: z.number().int(),
+      lines: z.number().int(),
+      units: z.number().int(),
+      zones: z.array(z.string()),
+      totes: z.number().int(),
+      walk: z.object({ stops: z.number().int(), firstSeq: z.number().int(), lastSeq: z.number().int(), span: z.number().int(), seconds: z.number().int() }),
+    }),
+  ),
+  leftOut: z.array(
+    z.object({
+      orderId: z.string(),
+      ref: z.string(),
+      reason: z.enum(['too_large', 'zone_excluded', 'multi_zone', 'no_stock']),
+      limit: z.enum(['maxLines', 'maxUnits']).optional(),
+      shortLines: z.array(z.object({ lineId: z.string(), skuId: z.string(), qty: z.number().int(), shortQty: z.number().int() })).optional(),
+    }),
+  ),
+});
+
+/** Wave planning for leads (issue 7): a preview of the waves the rules would build. */
+export function wavePlanningRoutes(app: FastifyInstance, db: Kysely<Database>) {
+  app.post('/api/waves/preview', async (req) => {
+    const auth = requireAuth(req);
+    if (!hasAnyRole(auth.user.roles, ['lead'])) throw new ApiError(403, ErrorCode.FORBIDDEN, 'leads only');
+    const rules = parseOr400(WaveRulesBody, req.body ?? {});
+    return previewWaves(db, auth.warehouseId, rules, new Date().toISOString());
+  });
+}
