@@ -22,6 +22,7 @@ import { printRoutes } from './routes/print';
 import { sellerDataRoutes } from './routes/seller-data';
 import { sellerEventRoutes } from './routes/seller-events';
 import { sellerKeyRoutes } from './routes/seller-keys';
+import { sellerOrderRoutes } from './routes/seller-orders';
 import { syncRoutes } from './routes/sync';
 import { wavePlanningRoutes } from './routes/wave-planning';
 import { waveRoutes } from './routes/waves';
@@ -138,6 +139,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   manifestRoutes(app, { db, events, carrier });
   sellerEventRoutes(app, db);
   sellerKeyRoutes(app, db);
+  sellerOrderRoutes(app, { db, events, carrier });
   sellerDataRoutes(app, { db, events });
   photoRoutes(app, { db, kind, events });
   countTaskRoutes(app, { db, events });

@@ -11,6 +11,7 @@ import { devicePaths } from './openapi-devices';
 import { packPaths } from './openapi-pack';
 import { photoPaths } from './openapi-photos';
 import { sellerPaths } from './openapi-seller';
+import { sellerOrderPaths } from './openapi-seller-orders';
 import { sellerDataPaths } from './openapi-seller-data';
 import { shippingPaths } from './openapi-shipping';
 import { WavePicks } from './waves';
@@ -104,6 +105,7 @@ export function buildOpenApi() {
       ...photoPaths(),
       ...countPaths(),
       ...sellerPaths(),
+      ...sellerOrderPaths(),
       ...sellerDataPaths(),
       ...devicePaths(),
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
