@@ -71,6 +71,7 @@ describe('SyncEngine and photos', () => {
       'POST /api/photos',
       `PATCH /api/photos/${id}`,
       `PATCH /api/photos/${id}`,
+      'POST /api/devices/heartbeat',
     ]);
     expect(held.get(id)).toBe(PHOTO_CHUNK + 10);
     expect(await getPhoto(id)).toMatchObject({ status: 'uploaded' });

@@ -4,6 +4,7 @@ import { hasAnyRole } from '../../domain/roles';
 import * as local from '../local/sync-port';
 import { apiFetch, NetworkError, type ApiResult } from './api';
 import { backoffDelay } from './backoff';
+import { Heartbeat } from './heartbeat';
 import { PACK_ROLES, topUpLeases } from './lease-top-up';
 import { emitServerPoke } from './pokes';
 import { uploadPendingPhotos } from './photo-upload';
@@ -44,6 +45,9 @@ export class SyncEngine {
   /** When the last local write (a scan, mostly) finished; see quiet-gap.ts. */
   private lastWriteAt: number | null = null;
   private wakers = new Set<() => void>();
+  private heartbeat = new Heartbeat(APP_VERSION);
+  /** Whether this cycle's push delivered a batch: the device report follows it at once. */
+  private pushed = false;
 
   start(): void {
     if (this.cleanups.length) return;
@@ -199,6 +203,7 @@ export class SyncEngine {
     const pull = this.wantPull;
     this.wantPull = false;
     let needsPull = false;
+    this.pushed = false;
     if (!useSyncStore.getState().blockedCode) needsPull = await this.push(session.token, deviceId, heldSince);
     if (pull || needsPull) {
       await this.pull(session.token, session.user.id, heldSince);
@@ -211,6 +216,9 @@ export class SyncEngine {
     // Photos ride after the commands that name them; each chunk's note waits for a scan gap.
     const photos = await uploadPendingPhotos(session.token, { beforeWrite: () => this.quietGap(heldSince) });
     if (photos?.stoppedBy) this.raise(photos.stoppedBy);
+    // The lead's board hears what still waits here (heartbeat.ts); it never fails the cycle.
+    await this.quietGap(heldSince);
+    await this.heartbeat.maybeSend(session.token, { afterPush: this.pushed });
     useSyncStore.getState().set({ online: true });
   }
 
@@ -235,6 +243,7 @@ export class SyncEngine {
       });
       await this.quietGap(heldSince);
       if (res.ok) {
+        this.pushed = true;
         if (res.body.results.some((r) => r.status === 'rejected')) needsPull = true;
         await local.storePushRejections(res.body.results);
         await local.markAcked(res.body.lastSeq);
