@@ -107,6 +107,14 @@ describe.each(BACKENDS)("sellers' ASNs on %s", (kind) => {
     expect(await inboundDigest()).toBe(before);
   });
 
+  it('concurrent repeats of one announcement make one ASN', async () => {
+    const b = body({ reference: 'API-LUMA-RACE', cartons: [], lines: [{ sku: 'LUMA-0006', qty: 4 }] });
+    const rs = await Promise.all(Array.from({ length: 6 }, () => call(luma, 'POST', '/asns', b)));
+    expect(rs.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(new Set(rs.map((r) => (r.json() as AsnView).id)).size).toBe(1);
+    expect(await h.db.db.selectFrom('asns').select('id').where('reference', '=', 'API-LUMA-RACE').execute()).toHaveLength(1);
+  });
+
   it('once received on the floor, the ASN shows its receipt: received lines and discrepancies by SKU code', async () => {
     const d = await Device.signIn(h.app, 'U3001', RITA);
     const args = closeArgs({
