@@ -91,6 +91,8 @@ describe.each(BACKENDS)("sellers' orders: isolation and bad input on %s", (kind)
       { ...good, shipTo: { ...good.shipTo, name: 'a\u0007b' } },
       { ...good, shipTo: { ...good.shipTo, name: 'evil\u202egnp.exe' } },
       { ...good, shipTo: { ...good.shipTo, name: '   ' } },
+      { ...good, shipTo: { ...good.shipTo, name: 'half \ud800 a pair' } },
+      { ...good, shipTo: { ...good.shipTo, line2: ' ' } },
       { ...good, shipTo: { ...good.shipTo, city: 'x'.repeat(5000) } },
       { ...good, shipTo: { ...good.shipTo, country: 'usa' } },
       { ...good, shipTo: { ...good.shipTo, postalCode: "1; drop table orders; --" } },

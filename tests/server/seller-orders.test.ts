@@ -69,6 +69,9 @@ describe.each(BACKENDS)("sellers' orders on %s", (kind) => {
     const again = await create(a.key, { ...body, shipBy: '2026-12-01T17:00:00.000+00:00', shipTo: { ...body.shipTo, name: ' Ada Lovelace ' } });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual(first.json());
+    const blankLine2 = await create(a.key, { ...body, shipTo: { ...body.shipTo, line2: '' } });
+    expect(blankLine2.statusCode).toBe(200);
+    expect(blankLine2.json()).toEqual(first.json());
     const before = await counts(h.db.db);
     for (const changed of [
       { ...body, lines: [{ sku: a.skus[0], qty: 3 }] },
@@ -97,6 +100,19 @@ describe.each(BACKENDS)("sellers' orders on %s", (kind) => {
     expect(rows).toHaveLength(1);
     const lines = await h.db.db.selectFrom('order_lines').select('id').where('order_id', '=', rows[0]!.id).execute();
     expect(lines).toHaveLength(2);
+  });
+
+  it('concurrent requests with one external id but different contents: one order, the rest 200 or 409', async () => {
+    const one = orderBody(a.skus);
+    const other = { ...one, lines: [{ sku: a.skus[2]!, qty: 7 }] };
+    const rs = await Promise.all(Array.from({ length: 10 }, (_, i) => create(a.key, i % 2 ? other : one)));
+    const codes = rs.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 201)).toHaveLength(1);
+    expect(codes.every((c) => [200, 201, 409].includes(c))).toBe(true);
+    const winner = rs.find((r) => r.statusCode === 201)!.json() as View;
+    for (const r of rs.filter((x) => x.statusCode === 200)) expect((r.json() as View).id).toBe(winner.id);
+    const rows = await h.db.db.selectFrom('orders').select('id').where('seller_id', '=', a.sellerId).where('external_id', '=', one.externalId).execute();
+    expect(rows.map((r) => r.id)).toEqual([winner.id]);
   });
 
   it('the same external id from two sellers is two orders', async () => {

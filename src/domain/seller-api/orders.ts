@@ -32,9 +32,9 @@ export const SELLER_CARRIER_SERVICES = [
 export const SellerShipTo = z.strictObject({
   name: Text(100),
   line1: Text(100),
-  line2: Text(100).optional(),
+  line2: z.union([z.literal(''), Text(100)]).optional(),
   city: Text(80),
-  region: Text(40).optional(),
+  region: z.union([z.literal(''), Text(40)]).optional(),
   postalCode: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 -]{0,14}[A-Za-z0-9]$|^[A-Za-z0-9]$/, '1-16 letters, digits, spaces or dashes'),
   country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2, upper case'),
 });
@@ -73,13 +73,13 @@ export type NewSellerOrder = z.output<typeof NewSellerOrder>;
 
 /**
  * The request in a fixed form for comparing a repeat with the original: fixed key order,
- * trimmed text, UTC times, region absent = empty. Line order counts (it is the line numbering).
+ * trimmed text, UTC times, an optional field absent = empty. Line order counts (it is the line numbering).
  */
 export function canonicalSellerOrder(o: NewSellerOrder): string {
   const s = o.shipTo;
   return JSON.stringify([
     o.externalId,
-    [s.name, s.line1, s.line2 ?? '', s.city, s.region ?? '', s.postalCode.toUpperCase(), s.country],
+    [s.name, s.line1, s.line2 ?? '', s.city, s.region ?? '', s.postalCode, s.country],
     o.carrierService,
     o.shipBy,
     o.lines.map((l) => [l.sku, l.qty]),
