@@ -162,6 +162,24 @@ describe.each(BACKENDS)('device reports and the lead\'s device list on %s', (kin
     expect(Number((await row(d.id)).pending)).toBe(2);
   });
 
+  it("lists only the lead's own warehouse, and a device moved elsewhere cannot report into it", async () => {
+    const iso = new Date().toISOString();
+    await db().insertInto('warehouses').values({ id: 'wh-elsewhere', code: 'FC9', name: 'Elsewhere', version: 1, created_at: iso }).execute();
+    await db()
+      .insertInto('devices')
+      .values({ id: 'dev-elsewhere', warehouse_id: 'wh-elsewhere', user_id: null, name: 'far', app_version: null, last_seen: ago(90), last_seq: 0, created_at: iso, pending: 9, oldest_pending_at: ago(100) })
+      .execute();
+    expect((await list()).devices.map((x) => x.id)).not.toContain('dev-elsewhere');
+
+    const moved = await Device.signIn(h.app, 'U1001', PAT);
+    await db().updateTable('devices').set({ warehouse_id: 'wh-elsewhere' }).where('id', '=', moved.id).execute();
+    const before = await digest(h);
+    const r = await beat(moved, { report: report({ pending: 1, oldestPendingAt: ago(1) }) });
+    expect(r.statusCode).toBe(403);
+    expect(r.json()).toMatchObject({ error: { code: 'DEVICE_MISMATCH' } });
+    expect(await digest(h)).toBe(before);
+  });
+
   it('is in the OpenAPI description', async () => {
     const doc = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
     for (const p of ['/api/devices', '/api/devices/heartbeat']) expect(doc.paths).toHaveProperty([p]);
