@@ -120,7 +120,7 @@ export interface DevicesTable {
   last_seen: string;
   last_seq: number;
   created_at: string;
-  /** The last heartbeat's report (0015-device-reports). */
+  /** The last heartbeat's report (0014-device-reports). */
   pending: Generated<number>;
   oldest_pending_at: string | null;
   rejected_unseen: Generated<number>;
