@@ -128,7 +128,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   authRoutes(app, { db, loginPerMinute: opts.loginPerMinute ?? 20 });
   syncRoutes(app, { db, kind, fast: opts.db.fast, events, heartbeatMs: opts.heartbeatMs ?? 15_000 });
   waveRoutes(app, db);
-  wavePlanningRoutes(app, db);
+  wavePlanningRoutes(app, { db, events });
   openApiRoutes(app);
   demoRoutes(app, db);
   packRoutes(app, db, kind);

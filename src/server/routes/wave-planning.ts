@@ -6,7 +6,9 @@ import { hasAnyRole } from '../../domain/roles';
 import type { Database } from '../db/schema';
 import { parseOr400, requireAuth } from '../http';
 import { ApiError } from '../services/api-error';
+import type { EventHub } from '../services/events';
 import { previewWaves } from '../services/wave-planning';
+import { releaseWaves } from '../services/wave-release';
 
 const zone = z.string().trim().min(1).max(32);
 const cap = (max: number, dflt: number) => z.number().int().min(1).max(max).default(dflt);
@@ -50,12 +52,46 @@ export const WavePreviewResponse = z.object({
   ),
 });
 
-/** Wave planning for leads (issue 7): a preview of the waves the rules would build. */
-export function wavePlanningRoutes(app: FastifyInstance, db: Kysely<Database>) {
+const orderId = z.string().min(1).max(64);
+/** What the lead releases: the preview's waves (mode and orders), possibly edited. */
+export const WaveReleaseBody = z
+  .strictObject({
+    waves: z
+      .array(
+        z
+          .strictObject({ mode: z.enum(['single', 'multi']), orderIds: z.array(orderId).min(1).max(200) })
+          .refine((w) => w.mode === 'multi' || w.orderIds.length === 1, { message: 'a single-order wave holds one order', path: ['orderIds'] }),
+      )
+      .min(1)
+      .max(50),
+  })
+  .refine((b) => new Set(b.waves.flatMap((w) => w.orderIds)).size === b.waves.reduce((n, w) => n + w.orderIds.length, 0), {
+    message: 'an order appears twice',
+    path: ['waves'],
+  });
+
+export const WaveReleaseResponse = z.object({
+  waves: z.array(z.object({ id: z.string(), code: z.string(), kind: z.enum(['single', 'cluster']), orderIds: z.array(z.string()), tasks: z.number().int() })),
+});
+
+function requireLead(req: Parameters<typeof requireAuth>[0]) {
+  const auth = requireAuth(req);
+  if (!hasAnyRole(auth.user.roles, ['lead'])) throw new ApiError(403, ErrorCode.FORBIDDEN, 'leads only');
+  return auth;
+}
+
+/** Wave planning for leads (issue 7): a preview of the waves the rules would build, and their release. */
+export function wavePlanningRoutes(app: FastifyInstance, deps: { db: Kysely<Database>; events: EventHub }) {
   app.post('/api/waves/preview', async (req) => {
-    const auth = requireAuth(req);
-    if (!hasAnyRole(auth.user.roles, ['lead'])) throw new ApiError(403, ErrorCode.FORBIDDEN, 'leads only');
+    const auth = requireLead(req);
     const rules = parseOr400(WaveRulesBody, req.body ?? {});
-    return previewWaves(db, auth.warehouseId, rules, new Date().toISOString());
+    return previewWaves(deps.db, auth.warehouseId, rules, new Date().toISOString());
+  });
+
+  app.post('/api/waves/release', async (req, reply) => {
+    const auth = requireLead(req);
+    const body = parseOr400(WaveReleaseBody, req.body ?? {});
+    const waves = await releaseWaves(deps.db, deps.events, auth.warehouseId, body.waves, new Date().toISOString());
+    return reply.code(201).send({ waves });
   });
 }

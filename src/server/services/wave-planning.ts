@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { allocate, netOfOpenNeeds, type StockLot } from '../../domain/picking/allocation';
-import { buildWaves, type LeftOut, type PlanOrder, type ProposedWave, type WaveRules } from '../../domain/waves/build-waves';
+import { buildWaves, type LeftOut, type PlanBin, type PlanLine, type PlanOrder, type ProposedWave, type WaveRules } from '../../domain/waves/build-waves';
 import { carrierCutoff, carrierOf } from '../../domain/waves/cutoff';
 import type { Database } from '../db/schema';
 import { minShelfLife } from './short-stock';
@@ -22,7 +22,7 @@ export interface WavePreview {
   leftOut: PlanLeftOut[];
 }
 
-interface ReleasedOrder {
+export interface ReleasedOrder {
   id: string;
   ref: string;
   sellerId: string;
@@ -34,10 +34,11 @@ interface ReleasedOrder {
 const CHUNK = 500;
 const chunks = <T>(xs: readonly T[]) => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
-/** Orders released but in no wave: no pick task names them. */
-async function releasedOrders(db: Kysely<Database>, warehouseId: string): Promise<ReleasedOrder[]> {
-  const orders = await db
-    .selectFrom('orders')
+/** Orders released but in no wave (no pick task names them); all of them, or those of `onlyIds`. */
+export async function releasedOrders(db: Kysely<Database>, warehouseId: string, onlyIds?: readonly string[]): Promise<ReleasedOrder[]> {
+  let q = db.selectFrom('orders');
+  if (onlyIds) q = q.where('id', 'in', onlyIds.length > 0 ? [...onlyIds] : ['']);
+  const orders = await q
     .select(['id', 'external_id', 'seller_id', 'carrier_service', 'ship_by'])
     .where('warehouse_id', '=', warehouseId)
     .where('status', '=', 'released')
@@ -106,22 +107,28 @@ async function skuFacts(db: Kysely<Database>, warehouseId: string, skuIds: strin
   return { facts, zoneOf };
 }
 
+/** A bin as released: the allocation's lot and expiry ride along for the pick task. */
+export type ReleaseBin = PlanBin & { lot: string | null; expiry: string | null };
+export type AllocatedLine = Omit<PlanLine, 'bins'> & { bins: ReleaseBin[] };
+export type AllocatedOrder = Omit<PlanOrder, 'lines'> & { lines: AllocatedLine[] };
+
 /**
- * Chooses each released order's bins (allocation's rules: pick face before reserve, FEFO
- * for expiry-tracked SKUs), most urgent order first so an urgent order gets the units
- * when two compete, then lets the rules propose waves. Reads only: nothing is written.
+ * Chooses each order's bins (allocation's rules: pick face before reserve, FEFO for
+ * expiry-tracked SKUs) in the order given, so the first order gets the units when two
+ * compete. An order is placed whole or not at all. Reads only.
  */
-export async function previewWaves(db: Kysely<Database>, warehouseId: string, rules: WaveRules, now: string): Promise<WavePreview> {
-  const released = await releasedOrders(db, warehouseId);
-  const { facts, zoneOf } = await skuFacts(db, warehouseId, [...new Set(released.flatMap((o) => o.lines.map((l) => l.skuId)))].sort());
-  const timed = released.map((o) => ({ o, cutoff: carrierCutoff(o.service, o.shipBy) }));
-  const time = (x: (typeof timed)[number]) => (rules.groupBy === 'cutoff' ? x.cutoff : x.o.shipBy);
-  timed.sort((a, b) => time(a).localeCompare(time(b)) || a.o.ref.localeCompare(b.o.ref) || a.o.id.localeCompare(b.o.id));
+export async function allocateOrders(
+  db: Kysely<Database>,
+  warehouseId: string,
+  orders: readonly { o: ReleasedOrder; cutoff: string }[],
+  now: string,
+): Promise<{ allocated: AllocatedOrder[]; noStock: PlanLeftOut[] }> {
+  const { facts, zoneOf } = await skuFacts(db, warehouseId, [...new Set(orders.flatMap(({ o }) => o.lines.map((l) => l.skuId)))].sort());
   const today = now.slice(0, 10);
-  const plan: PlanOrder[] = [];
+  const allocated: AllocatedOrder[] = [];
   const noStock: PlanLeftOut[] = [];
-  for (const { o, cutoff } of timed) {
-    const lines: PlanOrder['lines'] = [];
+  for (const { o, cutoff } of orders) {
+    const lines: AllocatedOrder['lines'] = [];
     const short: ShortLine[] = [];
     const taken: { lot: StockLot; qty: number }[] = [];
     for (const l of o.lines) {
@@ -141,16 +148,33 @@ export async function previewWaves(db: Kysely<Database>, warehouseId: string, ru
           taken.push({ lot, qty: a.qty });
         }
       }
-      lines.push({ lineId: l.id, skuId: l.skuId, qty: l.qty, bins: r.allocations.map((a) => ({ locationId: a.locationId, zone: zoneOf.get(a.locationId) ?? '', walkSeq: a.walkSeq, qty: a.qty })) });
+      lines.push({
+        lineId: l.id, skuId: l.skuId, qty: l.qty,
+        bins: r.allocations.map((a) => ({ locationId: a.locationId, zone: zoneOf.get(a.locationId) ?? '', walkSeq: a.walkSeq, qty: a.qty, lot: a.lot, expiry: a.expiry })),
+      });
     }
     if (short.length > 0 || o.lines.length === 0) {
-      // An order is waved whole or not at all: what its other lines took goes back.
+      // What its other lines took goes back.
       for (const t of taken) t.lot.available += t.qty;
       noStock.push({ orderId: o.id, ref: o.ref, reason: 'no_stock', shortLines: short });
       continue;
     }
-    plan.push({ id: o.id, ref: o.ref, shipBy: o.shipBy, carrier: carrierOf(o.service), cutoff, lines });
+    allocated.push({ id: o.id, ref: o.ref, shipBy: o.shipBy, carrier: carrierOf(o.service), cutoff, lines });
   }
-  const built = buildWaves(plan, rules);
+  return { allocated, noStock };
+}
+
+/** Most urgent first under the rules' grouping, ties by ref then id: the order buildWaves uses. */
+export function byUrgency(released: readonly ReleasedOrder[], groupBy: WaveRules['groupBy']) {
+  const timed = released.map((o) => ({ o, cutoff: carrierCutoff(o.service, o.shipBy) }));
+  const time = (x: (typeof timed)[number]) => (groupBy === 'cutoff' ? x.cutoff : x.o.shipBy);
+  return timed.sort((a, b) => time(a).localeCompare(time(b)) || a.o.ref.localeCompare(b.o.ref) || a.o.id.localeCompare(b.o.id));
+}
+
+/** The waves the rules would build from every released order not yet in a wave. Writes nothing. */
+export async function previewWaves(db: Kysely<Database>, warehouseId: string, rules: WaveRules, now: string): Promise<WavePreview> {
+  const released = await releasedOrders(db, warehouseId);
+  const { allocated, noStock } = await allocateOrders(db, warehouseId, byUrgency(released, rules.groupBy), now);
+  const built = buildWaves(allocated, rules);
   return { considered: released.length, waves: built.waves, leftOut: [...built.leftOut, ...noStock] };
 }
