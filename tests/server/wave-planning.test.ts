@@ -111,4 +111,9 @@ describe.each(BACKENDS)('wave planning preview on %s', (kind) => {
     await plan({ zones: 'per_zone' });
     expect(await footprint()).toEqual(before);
   });
+
+  it('is in the OpenAPI description', async () => {
+    const doc = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
+    for (const p of ['/api/waves/preview', '/api/waves/release']) expect(doc.paths).toHaveProperty([p]);
+  });
 });

@@ -14,6 +14,7 @@ import { sellerPaths } from './openapi-seller';
 import { sellerOrderPaths } from './openapi-seller-orders';
 import { sellerDataPaths } from './openapi-seller-data';
 import { shippingPaths } from './openapi-shipping';
+import { wavePaths } from './openapi-waves';
 import { WavePicks } from './waves';
 
 const ErrorBody = z.object({
@@ -105,6 +106,7 @@ export function buildOpenApi() {
       ...photoPaths(),
       ...countPaths(),
       ...sellerPaths(),
+      ...wavePaths(),
       ...sellerOrderPaths(),
       ...sellerDataPaths(),
       ...devicePaths(),
