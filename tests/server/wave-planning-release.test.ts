@@ -47,6 +47,7 @@ describe.each(BACKENDS)('wave release on %s', (kind) => {
       { waves: [{ mode: 'multi', orderIds: [] }] },
       { waves: [{ mode: 'batch', orderIds: [one] }] },
       { waves: [{ mode: 'multi', orderIds: [one], extra: 1 }] },
+      { waves: Array.from({ length: 6 }, (_, w) => ({ mode: 'multi', orderIds: Array.from({ length: 200 }, (_, i) => `ord-x-${w}-${i}`) })) },
     ]) {
       await refused(bad, 400, 'VALIDATION_FAILED');
     }
@@ -61,23 +62,35 @@ describe.each(BACKENDS)('wave release on %s', (kind) => {
   it('releases the previewed waves with their pick tasks, unassigned, in one go; a repeat is a 409', async () => {
     const preview = (await post('/api/waves/preview', { groupBy: 'ship_by', maxOrders: 3 })).json() as WavePreview;
     expect(preview.waves.map((w) => w.orderIds.length)).toEqual([3, 2, 2]);
-    const proposal = { waves: preview.waves.map((w) => ({ mode: w.mode, orderIds: w.orderIds })) };
+    // The lead takes the first two as proposed and splits the last into single-order waves.
+    const [w1, w2, w3] = preview.waves;
+    const proposal = {
+      waves: [
+        { mode: w1!.mode, orderIds: w1!.orderIds },
+        { mode: w2!.mode, orderIds: w2!.orderIds },
+        ...w3!.orderIds.map((id) => ({ mode: 'single' as const, orderIds: [id] })),
+      ],
+    };
     const versionsBefore = await db().selectFrom('orders').select(['id', 'version']).where('id', 'in', proposal.waves.flatMap((w) => w.orderIds)).execute();
     const r = await release(proposal);
     expect(r.statusCode, r.body).toBe(201);
     const out = (r.json() as { waves: { id: string; code: string; kind: string; orderIds: string[]; tasks: number }[] }).waves;
-    expect(out.map((w) => w.orderIds)).toEqual(preview.waves.map((w) => w.orderIds));
-    expect(new Set(out.map((w) => w.code)).size).toBe(3);
-    for (const [i, w] of out.entries()) {
+    expect(out.map((w) => w.orderIds)).toEqual(proposal.waves.map((w) => w.orderIds));
+    expect(out.map((w) => w.kind)).toEqual(['cluster', 'cluster', 'single', 'single']);
+    expect(new Set(out.map((w) => w.code)).size).toBe(4);
+    for (const w of out) {
       expect(w.code).toMatch(/^W-\d{4}$/);
       const row = await db().selectFrom('waves').selectAll().where('id', '=', w.id).executeTakeFirstOrThrow();
-      expect([row.status, row.kind, row.assigned_user_id, Number(row.assignment_epoch)]).toEqual(['released', 'cluster', null, 0]);
+      expect([row.status, row.kind, row.assigned_user_id, Number(row.assignment_epoch)]).toEqual(['released', w.kind, null, 0]);
       const tasks = await db().selectFrom('pick_tasks').selectAll().where('wave_id', '=', w.id).execute();
       expect(tasks.length).toBe(w.tasks);
       expect(new Set(tasks.map((t) => t.order_id))).toEqual(new Set(w.orderIds));
       expect(tasks.every((t) => t.status === 'open' && Number(t.picked_qty) === 0 && t.tote_code === null)).toBe(true);
-      expect(tasks.reduce((n, t) => n + Number(t.qty), 0)).toBe(preview.waves[i]!.units);
+      const lines = await db().selectFrom('order_lines').select((eb) => eb.fn.sum<number>('qty').as('units')).where('order_id', 'in', w.orderIds).executeTakeFirstOrThrow();
+      expect(tasks.reduce((n, t) => n + Number(t.qty), 0)).toBe(Number(lines.units));
     }
+    // A task per bin: at least one per order line.
+    expect(out.slice(0, 2).map((w) => w.tasks >= [w1!, w2!][out.indexOf(w)]!.lines)).toEqual([true, true]);
     const versionsAfter = await db().selectFrom('orders').select(['id', 'version']).where('id', 'in', proposal.waves.flatMap((w) => w.orderIds)).execute();
     for (const b of versionsBefore) expect(Number(versionsAfter.find((a) => a.id === b.id)!.version)).toBeGreaterThan(Number(b.version));
     // Released orders leave the planning pool; a repeat is refused and writes nothing.

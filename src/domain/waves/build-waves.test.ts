@@ -90,7 +90,7 @@ describe('buildWaves', () => {
   it('sums a wave: orders, lines, units, zones, totes and its walk', () => {
     const [w] = buildWaves([o1, o2], rules({ groupBy: 'ship_by' })).waves.filter((x) => x.orders === 1 && x.orderIds[0] === 'o2');
     expect(w).toMatchObject({ orders: 1, lines: 2, units: 3, zones: ['A', 'B'], totes: 1, orderRefs: ['SO-o2'], groupTime: o2.shipBy });
-    expect(w!.walk).toEqual({ stops: 2, firstSeq: 20, lastSeq: 200, span: 180, seconds: Math.round(180 * 1.5 + 2 * 10 + 3 * 3) });
+    expect(w!.walk).toEqual({ stops: 2, firstSeq: 20, lastSeq: 200, span: 180, seconds: Math.round(180 * 0.05 + 2 * 10 + 3 * 3) });
   });
 });
 
@@ -98,7 +98,7 @@ describe('estimateWalk', () => {
   it.each([
     { name: 'no bins', bins: [], want: { stops: 0, span: 0, seconds: 0 } },
     { name: 'one bin twice is one stop', bins: [{ locationId: 'x', zone: 'A', walkSeq: 4, qty: 1 }, { locationId: 'x', zone: 'A', walkSeq: 4, qty: 2 }], want: { stops: 1, span: 0, seconds: 19 } },
-    { name: 'span is first to last', bins: [{ locationId: 'x', zone: 'A', walkSeq: 10, qty: 1 }, { locationId: 'y', zone: 'A', walkSeq: 30, qty: 1 }], want: { stops: 2, span: 20, seconds: 56 } },
+    { name: 'span is first to last', bins: [{ locationId: 'x', zone: 'A', walkSeq: 10, qty: 1 }, { locationId: 'y', zone: 'A', walkSeq: 610, qty: 1 }], want: { stops: 2, span: 600, seconds: 56 } },
   ])('$name', ({ bins, want }) => {
     expect(estimateWalk(bins)).toMatchObject(want);
   });

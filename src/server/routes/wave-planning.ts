@@ -53,6 +53,8 @@ export const WavePreviewResponse = z.object({
 });
 
 const orderId = z.string().min(1).max(64);
+/** Keeps one release's statements within every driver's parameter limit. */
+export const MAX_RELEASE_ORDERS = 1000;
 /** What the lead releases: the preview's waves (mode and orders), possibly edited. */
 export const WaveReleaseBody = z
   .strictObject({
@@ -64,6 +66,10 @@ export const WaveReleaseBody = z
       )
       .min(1)
       .max(50),
+  })
+  .refine((b) => b.waves.reduce((n, w) => n + w.orderIds.length, 0) <= MAX_RELEASE_ORDERS, {
+    message: `at most ${MAX_RELEASE_ORDERS} orders in one release`,
+    path: ['waves'],
   })
   .refine((b) => new Set(b.waves.flatMap((w) => w.orderIds)).size === b.waves.reduce((n, w) => n + w.orderIds.length, 0), {
     message: 'an order appears twice',
