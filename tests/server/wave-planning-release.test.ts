@@ -72,8 +72,12 @@ describe.each(BACKENDS)('wave release on %s', (kind) => {
       ],
     };
     const versionsBefore = await db().selectFrom('orders').select(['id', 'version']).where('id', 'in', proposal.waves.flatMap((w) => w.orderIds)).execute();
-    const r = await release(proposal);
-    expect(r.statusCode, r.body).toBe(201);
+    // Two leads releasing the same proposal at once: one wins, the other is told why.
+    const both = await Promise.all([release(proposal), release(proposal)]);
+    expect(both.map((x) => x.statusCode).sort()).toEqual([201, 409]);
+    const lost = both.find((x) => x.statusCode === 409)!;
+    expect(lost.json()).toMatchObject({ error: { code: 'ORDER_ALREADY_IN_WAVE' } });
+    const r = both.find((x) => x.statusCode === 201)!;
     const out = (r.json() as { waves: { id: string; code: string; kind: string; orderIds: string[]; tasks: number }[] }).waves;
     expect(out.map((w) => w.orderIds)).toEqual(proposal.waves.map((w) => w.orderIds));
     expect(out.map((w) => w.kind)).toEqual(['cluster', 'cluster', 'single', 'single']);
