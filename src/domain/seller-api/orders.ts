@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORDER_STATUSES } from '../packing/types';
+import { Address, ORDER_STATUSES } from '../packing/types';
 
 /**
  * The sellers' API for orders (issue 7): what a seller's system sends and what it gets
@@ -95,15 +95,7 @@ export const SellerOrderView = z.object({
   id: z.string(),
   externalId: z.string(),
   status: z.enum(ORDER_STATUSES),
-  shipTo: z.object({
-    name: z.string(),
-    line1: z.string(),
-    line2: z.string().optional(),
-    city: z.string(),
-    region: z.string(),
-    postalCode: z.string(),
-    country: z.string(),
-  }),
+  shipTo: Address,
   carrierService: z.string(),
   shipBy: z.string(),
   createdAt: z.string(),
