@@ -18,6 +18,7 @@ import { openApiRoutes } from './routes/openapi';
 import { packRoutes } from './routes/pack';
 import { photoRoutes } from './routes/photos';
 import { orderRoutes } from './routes/orders';
+import { leadWaveRoutes } from './routes/lead-waves';
 import { printRoutes } from './routes/print';
 import { sellerDataRoutes } from './routes/seller-data';
 import { sellerEventRoutes } from './routes/seller-events';
@@ -136,6 +137,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const printTimeoutMs = opts.printTimeoutMs ?? printTimeoutFromEnv(process.env.PRINT_TIMEOUT_MS);
   printRoutes(app, { db, events, printTimeoutMs });
   orderRoutes(app, { db, events, carrier });
+  leadWaveRoutes(app, { db, events });
   manifestRoutes(app, { db, events, carrier });
   sellerEventRoutes(app, db);
   sellerKeyRoutes(app, db);

@@ -142,6 +142,11 @@ export interface OrdersTable {
   shipped_at: Generated<string | null>;
   /** SHA-256 of the normalised sellers' API request that made it (0013); null otherwise. */
   request_hash: Generated<string | null>;
+  /** 'normal' | 'high' | 'urgent', set by a lead (0015). */
+  priority: Generated<string>;
+  /** The status a lead's hold put aside; null unless a lead holds it (0015). */
+  held_from_status: Generated<string | null>;
+  hold_reason: Generated<string | null>;
   version: number;
 }
 
@@ -151,6 +156,8 @@ export interface OrderLinesTable {
   line_no: number;
   sku_id: string;
   qty: number;
+  /** When a lead cancelled the line's remaining units (0015). */
+  cancelled_at: Generated<string | null>;
   version: number;
 }
 
