@@ -11,6 +11,7 @@ import { hostileJson, sendError } from './http';
 import { authRoutes } from './routes/auth';
 import { countTaskRoutes } from './routes/count-tasks';
 import { demoRoutes } from './routes/demo';
+import { boardRoutes } from './routes/board';
 import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
 import { manifestRoutes } from './routes/manifests';
@@ -146,6 +147,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   photoRoutes(app, { db, kind, events });
   countTaskRoutes(app, { db, events });
   deviceRoutes(app, db);
+  boardRoutes(app, db);
 
   const staticDir = opts.staticDir ? resolve(opts.staticDir) : null;
   const spa = staticDir !== null && existsSync(resolve(staticDir, 'index.html'));
