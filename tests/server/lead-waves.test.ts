@@ -133,6 +133,13 @@ describe.each(BACKENDS)('lead wave actions on %s', (kind) => {
     expect(ex).toContainEqual({ type: 'stale_assignment', raised_by: PAT });
   });
 
+  it('describes the lead routes in the OpenAPI document', async () => {
+    const doc = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, { post?: unknown }> };
+    for (const p of ['/api/waves/{id}/assign', '/api/waves/{id}/reassign', '/api/orders/{id}/cancel-lines', '/api/orders/{id}/hold', '/api/orders/{id}/priority']) {
+      expect(doc.paths[p]?.post, p).toBeDefined();
+    }
+  });
+
   it('pokes a listening device of the new assignee after a reassignment', async () => {
     await h.app.listen({ port: 0, host: '127.0.0.1' });
     const addr = h.app.server.address();

@@ -17,6 +17,30 @@ export const CancelLinesBody = z.strictObject({ lineNos: z.array(z.number().int(
 export const HoldBody = z.strictObject({ hold: z.boolean(), reason: z.string().trim().min(1).max(200).optional() });
 export const PriorityBody = z.strictObject({ priority: z.enum(PRIORITIES) });
 
+export const AssignResponse = z.object({
+  waveId: z.string(),
+  code: z.string(),
+  assignedUserId: z.string(),
+  assignmentEpoch: z.number().int(),
+  version: z.number().int(),
+});
+export const ReassignResponse = AssignResponse.extend({
+  scope: z.enum(['wave', 'remaining']),
+  previousUserId: z.string(),
+  openTaskIds: z.array(z.string()),
+  splitWave: z.object({ id: z.string(), code: z.string(), assignedUserId: z.string(), taskIds: z.array(z.string()) }).nullable(),
+});
+export const LeadOrderResponse = z.object({
+  id: z.string(),
+  orderRef: z.string(),
+  status: z.string(),
+  priority: z.enum(PRIORITIES),
+  onHold: z.boolean(),
+  holdReason: z.string().nullable(),
+  version: z.number().int(),
+});
+export const CancelLinesResponse = LeadOrderResponse.extend({ cancelledLineNos: z.array(z.number().int()), closedTaskIds: z.array(z.string()) });
+
 export interface LeadWaveRouteOptions {
   db: Kysely<Database>;
   events: EventHub;

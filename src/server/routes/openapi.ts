@@ -8,6 +8,7 @@ import { MutationResult, PullQuery, PullResponse, PushRequest, PushResponse } fr
 import { APP_VERSION } from '../version';
 import { countPaths } from './openapi-count';
 import { devicePaths } from './openapi-devices';
+import { leadPaths } from './openapi-lead';
 import { packPaths } from './openapi-pack';
 import { photoPaths } from './openapi-photos';
 import { sellerPaths } from './openapi-seller';
@@ -107,6 +108,7 @@ export function buildOpenApi() {
       ...countPaths(),
       ...sellerPaths(),
       ...wavePaths(),
+      ...leadPaths(),
       ...sellerOrderPaths(),
       ...sellerDataPaths(),
       ...devicePaths(),
