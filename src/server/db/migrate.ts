@@ -16,6 +16,7 @@ import * as m0012 from './migrations/0012-seller-keys';
 import * as m0013 from './migrations/0013-seller-orders';
 import * as m0014 from './migrations/0014-device-reports';
 import * as m0015 from './migrations/0015-lead-actions';
+import * as m0016 from './migrations/0016-board-index';
 
 /** A migration; `kind` for the rare column type the two databases spell differently. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly { name: string; up: Up }[] = [
   { name: '0013-seller-orders', up: m0013.up },
   { name: '0014-device-reports', up: m0014.up },
   { name: '0015-lead-actions', up: m0015.up },
+  { name: '0016-board-index', up: m0016.up },
 ];
 
 /** Applies every pending migration, each in its own transaction; returns the names applied. */
