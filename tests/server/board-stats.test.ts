@@ -89,6 +89,25 @@ describe.each(BACKENDS)("the lead's board figures on %s", (kind) => {
     expect(body.people.find((p) => p.userId === PAT)).toMatchObject({ units: 6, lines: 4 });
   });
 
+  it("another warehouse's work never shows", async () => {
+    const before = await stats();
+    const now = new Date().toISOString();
+    await db().insertInto('warehouses').values({ id: 'wh-board-2', code: 'FC9', name: 'Elsewhere', version: 1, created_at: now }).execute();
+    await db()
+      .insertInto('devices')
+      .values({ id: 'dev-board-2', warehouse_id: 'wh-board-2', user_id: PAT, name: null, app_version: null, last_seen: now, last_seq: 1, created_at: now })
+      .execute();
+    const args = JSON.stringify({ waveId: 'w', taskId: 't', qty: 50, toteCode: 'T1', assignmentEpoch: 1 });
+    await db()
+      .insertInto('mutations')
+      .values({ id: 'm-board-2', device_id: 'dev-board-2', seq: 1, name: 'pick.confirm', args, args_version: 2, user_id: PAT, status: 'applied', code: null, message: null, result: '{}', version: 1, created_at: ago(5), received_at: now, wave_id: null })
+      .execute();
+    const after = await stats();
+    const totals = (b: BoardStatsResponse) => b.flows.map((f) => [f.flow, f.units, f.lines, f.buckets.map((x) => x.units)]);
+    expect(totals(after)).toEqual(totals(before));
+    expect(after.people.find((p) => p.userId === PAT)).toMatchObject({ units: 5, lines: 3 });
+  });
+
   it('answers leads and admins only', async () => {
     const admin = await Device.signIn(h.app, 'U9001', 'u-9001');
     expect((await admin.get('/api/board/stats')).statusCode).toBe(200);
