@@ -131,6 +131,11 @@ describe.each(BACKENDS)('lead wave actions on %s', (kind) => {
     expect(after.find((t) => t.id === t3!.id)).toMatchObject({ status: 'picked', picked_by: PILAR });
     const ex = await db().selectFrom('exceptions').select(['type', 'raised_by']).where('task_id', '=', t2!.id).execute();
     expect(ex).toContainEqual({ type: 'stale_assignment', raised_by: PAT });
+    // Pat drops off the tote of the lines that stayed with him, as for any done wave.
+    const drop = await pat.push([pat.command('wave.dropoff', { waveId: out.splitWave.id, locationCode: 'PACK-01', assignmentEpoch: 1 })]);
+    expect(drop.results[0]!.status, JSON.stringify(drop.results[0])).toBe('applied');
+    expect(await wave(out.splitWave.id)).toMatchObject({ dropoff_location_id: 'loc-PACK-01' });
+    expect(await db().selectFrom('totes').select(['status', 'wave_id']).where('code', '=', 'T0120').executeTakeFirstOrThrow()).toEqual({ status: 'awaiting_packing', wave_id: out.splitWave.id });
   });
 
   it('describes the lead routes in the OpenAPI document', async () => {
