@@ -120,6 +120,15 @@ describe.each(BACKENDS)("the lead's board figures on %s", (kind) => {
     expect((await h.app.inject({ method: 'GET', url: '/api/board/stats' })).statusCode).toBe(401);
   });
 
+  it('is in the OpenAPI description with its query parameters', async () => {
+    const doc = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, { get?: { parameters?: { name: string }[]; responses?: Record<string, unknown> } }>;
+    };
+    const op = doc.paths['/api/board/stats']?.get;
+    expect(op?.parameters?.map((p) => p.name)).toEqual(['hours', 'bucketMinutes', 'idleMinutes']);
+    expect(Object.keys(op?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401', '403']));
+  });
+
   it.each(['hours=0', 'hours=25', 'hours=eight', 'hours=1.5', 'bucketMinutes=7', 'idleMinutes=0', 'since=yesterday'])('refuses a bad query: %s', async (q) => {
     const r = await lead.get(`/api/board/stats?${q}`);
     expect(r.statusCode).toBe(400);

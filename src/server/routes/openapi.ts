@@ -7,6 +7,7 @@ import { UserPublic } from '../../domain/model';
 import { MutationResult, PullQuery, PullResponse, PushRequest, PushResponse } from '../../domain/sync';
 import { APP_VERSION } from '../version';
 import { countPaths } from './openapi-count';
+import { boardPaths } from './openapi-board';
 import { devicePaths } from './openapi-devices';
 import { leadPaths } from './openapi-lead';
 import { packPaths } from './openapi-pack';
@@ -112,6 +113,7 @@ export function buildOpenApi() {
       ...sellerOrderPaths(),
       ...sellerDataPaths(),
       ...devicePaths(),
+      ...boardPaths(),
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
       '/demo/barcodes': { get: { summary: 'Printable demo barcodes', responses: { 200: { description: 'HTML', content: { 'text/html': {} } } } } },
     },
