@@ -35,6 +35,12 @@ test('a lead previews and releases waves, sees them on the board and the devices
   await expect(page.getByTestId('board-released')).toContainText(codes[0]!, { timeout: 30_000 });
   await expectAccessible(page);
 
+  // Handed to a picker through the lead's assign route; the next pull shows who has it.
+  await page.getByLabel(`Picker for ${codes[0]}`).selectOption({ label: 'Pat Picker' });
+  await page.getByRole('button', { name: `Assign ${codes[0]}` }).click();
+  await expect(page.getByTestId('board-notice')).toHaveText(`${codes[0]} assigned to Pat Picker.`);
+  await expect(page.getByTestId('board-released').getByRole('listitem').filter({ hasText: codes[0]! })).toContainText('Assigned to Pat Picker', { timeout: 30_000 });
+
   await page.getByRole('tab', { name: 'Devices' }).click();
   await expect(page.getByTestId('device').first()).toBeVisible();
   await expectAccessible(page);

@@ -31,3 +31,14 @@ export function useLeadBoard(): BoardWave[] | undefined {
     return out.sort((a, b) => a.wave.code.localeCompare(b.wave.code));
   }, []);
 }
+
+/** The people a lead can hand a wave to: everyone with the picker role, by name. */
+export function usePickers(): { id: string; name: string }[] | undefined {
+  return useLiveQuery(async () => {
+    const users = await db().users.toArray();
+    return users
+      .filter((u) => u.roles.includes('picker'))
+      .map((u) => ({ id: u.id, name: u.name }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }, []);
+}

@@ -92,3 +92,34 @@ describe('waves board', () => {
     expect(screen.queryByText('W-0003')).toBeNull();
   });
 });
+
+describe('assigning from the board', () => {
+  const released: Wave = { id: 'w2', code: 'W-0002', status: 'released', kind: 'single', assignedUserId: null, assignmentEpoch: 0, releasedAt: null, completedAt: null, version: 1 };
+  const seed = async () => {
+    await db().waves.put(released);
+    await db().users.bulkPut([
+      { id: 'u7', name: 'Pilar', roles: ['picker'], language: 'es', version: 1 },
+      { id: 'u8', name: 'Rita', roles: ['receiver'], language: 'en', version: 1 },
+    ]);
+    fireEvent.click(screen.getByRole('tab', { name: 'Waves board' }));
+    const select = await screen.findByLabelText('Picker for W-0002');
+    expect([...select.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['Choose a picker', 'Pilar']);
+    fireEvent.change(select, { target: { value: 'u7' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Assign W-0002' }));
+  };
+
+  it('posts the chosen picker for the unassigned wave', async () => {
+    const calls = standInFetch(() => ({ status: 200, body: { waveId: 'w2', code: 'W-0002', assignedUserId: 'u7', assignmentEpoch: 1, version: 2 } }));
+    await openConsole();
+    await seed();
+    expect((await screen.findByTestId('board-notice')).textContent).toBe('W-0002 assigned to Pilar.');
+    expect(calls).toContainEqual({ method: 'POST', path: '/api/waves/w2/assign', auth: 'Bearer tok', body: { userId: 'u7' } });
+  });
+
+  it('shows a refusal in words', async () => {
+    standInFetch(() => ({ status: 409, body: { error: { code: 'WAVE_ALREADY_ASSIGNED', message: 'taken' } } }));
+    await openConsole();
+    await seed();
+    expect((await screen.findByTestId('board-notice')).textContent).toBe('This wave already has a picker. Reassign it instead.');
+  });
+});

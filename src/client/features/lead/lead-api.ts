@@ -70,6 +70,9 @@ export function leadApi(token: string | null, fetcher: Fetch = apiFetch) {
     preview: (rules: WaveRules) => call<WavePreview>(fetcher, '/api/waves/preview', { method: 'POST', token, body: rules }),
     release: (waves: { mode: 'single' | 'multi'; orderIds: string[] }[]) =>
       call<{ waves: ReleasedWave[] }>(fetcher, '/api/waves/release', { method: 'POST', token, body: { waves } }),
+    /** Hands an unassigned wave to a picker (src/server/routes/lead-waves.ts). */
+    assign: (waveId: string, userId: string) =>
+      call<{ waveId: string; code: string; assignedUserId: string }>(fetcher, `/api/waves/${encodeURIComponent(waveId)}/assign`, { method: 'POST', token, body: { userId } }),
     devices: () => call<DevicesResponse>(fetcher, '/api/devices', { token }),
   };
 }

@@ -78,7 +78,7 @@ export default function LeadPage() {
       </div>
       <div role="tabpanel" id={`lead-panel-${tab}`} aria-labelledby={`lead-tab-${tab}`}>
         {tab === 'plan' && <WavePlan api={api} onOffline={goneOffline} />}
-        {tab === 'board' && <WavesBoard />}
+        {tab === 'board' && <WavesBoard api={api} onOffline={goneOffline} />}
         {tab === 'devices' && <DevicesList api={api} onOffline={goneOffline} />}
       </div>
     </div>
