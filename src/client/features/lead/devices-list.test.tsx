@@ -14,6 +14,7 @@ import { openConsole, standInFetch } from './lead-test-kit';
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
   useSyncStore.setState({ online: true });
 });
 
@@ -52,6 +53,22 @@ describe('devices', () => {
     const before = calls.length;
     act(() => emitServerPoke());
     await waitFor(() => expect(calls.length).toBe(before + 1));
+  });
+
+  it('refreshes every 15 seconds while shown, and stops when the lead leaves the tab', async () => {
+    const calls = devicesServer([device('d1')]);
+    const every = vi.spyOn(globalThis, 'setInterval');
+    const stop = vi.spyOn(globalThis, 'clearInterval');
+    await openConsole();
+    await openDevices();
+    await screen.findAllByTestId('device');
+    const i = every.mock.calls.findIndex(([, ms]) => ms === 15_000);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const before = calls.length;
+    act(() => (every.mock.calls[i]![0] as () => void)());
+    await waitFor(() => expect(calls.length).toBe(before + 1));
+    fireEvent.click(screen.getByRole('tab', { name: 'Plan waves' }));
+    expect(stop).toHaveBeenCalledWith(every.mock.results[i]!.value);
   });
 
   it('says so when no device has signed in', async () => {
