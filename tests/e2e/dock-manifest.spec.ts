@@ -122,6 +122,8 @@ test('at the dock a packer loads a carrier manifest: wrong carrier refused, clos
   await page.getByLabel('Badge').fill('U2001');
   await page.getByLabel('PIN').fill('1234');
   await page.getByRole('button', { name: 'Sign in' }).click();
+  // Signed in (the first sign-in needs the network) before the network is cut.
+  await expect(page.getByRole('link', { name: /Ship/ })).toBeVisible();
 
   // With no network the dock says it needs one instead of showing an empty list.
   await context.setOffline(true);

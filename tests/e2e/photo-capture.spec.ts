@@ -85,8 +85,12 @@ test('photos taken offline reach the server once when the network is back', asyn
   expect((await got.body()).equals(stored[0]!.data!)).toBe(true);
 
   // Later syncs send nothing again: same rows, same versions.
+  // Wait for a whole sync cycle after the reload (its pull answered, then nothing syncing):
+  // the uploader runs at the end of each cycle.
+  const pulled = page.waitForResponse((r) => r.url().includes('/api/sync/pull'));
   await page.reload();
   await expect(indicator).toHaveAttribute('data-online', 'true');
-  await page.waitForTimeout(3000);
+  await pulled;
+  await expect(indicator).toHaveAttribute('data-syncing', 'false');
   expect(serverPhotos(own.dir).map((p) => [p.id, p.version, p.byte_size])).toEqual(stored.map((p) => [p.id, p.version, p.byte_size]));
 });
