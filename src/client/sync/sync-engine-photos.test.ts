@@ -45,7 +45,6 @@ function standIn(opts: { photoStatus?: number; cutPatch?: number } = {}) {
 async function syncOnce(engine: SyncEngine) {
   engine.request();
   await vi.waitFor(() => expect(useSyncStore.getState().syncing).toBe(false), { timeout: 2000 });
-  await new Promise((r) => setTimeout(r, 20));
 }
 
 const photo = (n: number) => savePhoto(new Blob([new Uint8Array(n).fill(7)], { type: 'image/jpeg' }));
@@ -65,6 +64,8 @@ describe('SyncEngine and photos', () => {
     await enqueue('pick.confirm', { waveId: 'w1', taskId: 't1', qty: 1, toteCode: 'T1', assignmentEpoch: 1 });
     const { calls, held } = standIn();
     await syncOnce(new SyncEngine());
+    // The heartbeat closes the cycle: wait for it rather than for a fixed time.
+    await vi.waitFor(() => expect(calls).toContain('POST /api/devices/heartbeat'));
     expect(calls.filter((c) => !c.includes('/events'))).toEqual([
       'POST /api/sync/push',
       'GET /api/sync/pull',
