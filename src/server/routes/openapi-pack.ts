@@ -1,15 +1,8 @@
 import { z } from 'zod';
-import { ErrorCode } from '../../domain/errors';
 import { NumberLease } from '../../domain/packing/types';
 import { LeaseRequest } from './pack';
+import { errors, json } from './openapi-shared';
 
-const ErrorBody = z.object({
-  error: z.object({ code: z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]), message: z.string(), details: z.unknown().optional() }),
-});
-const json = (s: z.ZodType, io: 'input' | 'output' = 'output') => ({
-  'application/json': { schema: z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown> },
-});
-const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [String(s), { description: 'error', content: json(ErrorBody) }]));
 const security = [{ bearer: [] }];
 
 /** The pack bench's serial leases (merged into /api/openapi.json). */

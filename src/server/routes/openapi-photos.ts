@@ -1,15 +1,7 @@
-import { z } from 'zod';
-import { ErrorCode } from '../../domain/errors';
 import { PHOTO_CHUNK_MAX, PHOTO_MAX_BYTES, PHOTO_TYPES } from '../services/photos';
 import { PhotoCreate, PhotoStatus } from './photos';
+import { errors, json } from './openapi-shared';
 
-const ErrorBody = z.object({
-  error: z.object({ code: z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]), message: z.string(), details: z.unknown().optional() }),
-});
-const json = (s: z.ZodType, io: 'input' | 'output' = 'output') => ({
-  'application/json': { schema: z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown> },
-});
-const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [String(s), { description: 'error', content: json(ErrorBody) }]));
 const security = [{ bearer: [] }];
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } };
 const offsetHeaders = { 'upload-offset': { schema: { type: 'integer' } }, 'upload-length': { schema: { type: 'integer' } } };

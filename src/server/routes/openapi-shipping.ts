@@ -1,17 +1,10 @@
 import { z } from 'zod';
-import { ErrorCode } from '../../domain/errors';
 import { CloseResponse, CreateManifestBody, ManifestCarton, ManifestDetail, ManifestSummary, ScanBody } from './manifests';
 import { CancelResponse, VoidResponse } from './orders';
 import { PrinterBody, PrinterResponse, PrintLabelsBody, PrintLabelsResponse } from './print';
 import { SellerEventsQuery, SellerEventsResponse } from './seller-events';
+import { errors, json, jsonSchema as schema } from './openapi-shared';
 
-const ErrorBody = z.object({
-  error: z.object({ code: z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]), message: z.string(), details: z.unknown().optional() }),
-});
-const schema = (s: z.ZodType, io: 'input' | 'output' = 'output') =>
-  z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
-const json = (s: z.ZodType, io: 'input' | 'output' = 'output') => ({ 'application/json': { schema: schema(s, io) } });
-const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [String(s), { description: 'error', content: json(ErrorBody) }]));
 const path = (...names: string[]) => names.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
 const body = (s: z.ZodType) => ({ required: true, content: json(s, 'input') });
 const pdf = { 'application/pdf': { schema: { type: 'string', format: 'binary' } } };
