@@ -19,6 +19,7 @@ const ReturnsPage = lazy(() => import('../features/returns/returns-page'));
 const CountPage = lazy(() => import('../features/counting/count-page'));
 const MovePage = lazy(() => import('../features/moves/move-page'));
 const LookupPage = lazy(() => import('../features/lookup/lookup-page'));
+const LeadPage = lazy(() => import('../features/lead/lead-page'));
 const NotFound = lazy(() => import('./not-found'));
 
 export function createRouter() {
@@ -42,6 +43,7 @@ export function createRouter() {
         { path: '/count', element: <CountPage /> },
         { path: '/move', element: <MovePage /> },
         { path: '/lookup', element: <LookupPage /> },
+        { path: '/lead', element: <LeadPage /> },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -9,7 +9,7 @@ import { apiFetch } from '../../sync/api';
 import { syncEngine } from '../../sync/sync-engine';
 
 /** Flows not built yet, shown so people know they are coming, by the role that uses them. */
-const COMING: { key: string; role: Role }[] = [{ key: 'lead', role: 'lead' }];
+const COMING: { key: string; role: Role }[] = [];
 
 /** Inbound and inventory flows, by the roles that use them. */
 const STOCK_FLOWS: { key: string; to: string; roles: Role[]; primary?: boolean }[] = [
@@ -19,6 +19,7 @@ const STOCK_FLOWS: { key: string; to: string; roles: Role[]; primary?: boolean }
   { key: 'count', to: '/count', roles: ['picker', 'packer', 'receiver', 'returns', 'lead'] },
   { key: 'move', to: '/move', roles: ['receiver', 'returns', 'lead'] },
   { key: 'lookup', to: '/lookup', roles: ['picker', 'packer', 'receiver', 'returns', 'lead', 'admin'] },
+  { key: 'lead', to: '/lead', roles: ['lead', 'admin'], primary: true },
 ];
 
 export default function HomePage() {
