@@ -83,7 +83,9 @@ describe('devices', () => {
     await openConsole();
     act(() => useSyncStore.setState({ online: false }));
     expect(screen.getByTestId('needs-network').textContent).toContain("The shift lead's console needs the network.");
-    expect(screen.queryByRole('tab')).toBeNull();
+    expect(screen.queryByTestId('device')).toBeNull();
+    await openDevices();
+    expect(screen.getByTestId('needs-network')).toBeTruthy();
     expect(calls).toEqual([]);
     act(() => useSyncStore.setState({ online: true }));
     await openDevices();

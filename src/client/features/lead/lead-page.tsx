@@ -38,14 +38,6 @@ export default function LeadPage() {
       </div>
     );
   }
-  if (!online || offline || !api) {
-    return (
-      <div className="stack">
-        {title}
-        <NeedsNetwork onRetry={() => setOffline(false)} />
-      </div>
-    );
-  }
 
   // Arrow keys move between tabs, as the ARIA tabs pattern expects.
   const onKey = (e: KeyboardEvent) => {
@@ -77,9 +69,16 @@ export default function LeadPage() {
         ))}
       </div>
       <div role="tabpanel" id={`lead-panel-${tab}`} aria-labelledby={`lead-tab-${tab}`}>
-        {tab === 'plan' && <WavePlan api={api} onOffline={goneOffline} />}
-        {tab === 'board' && <WavesBoard api={api} onOffline={goneOffline} />}
-        {tab === 'devices' && <DevicesList api={api} onOffline={goneOffline} />}
+        {/* The tabs stay put offline so the lead keeps their place; only the panel waits. */}
+        {!online || offline || !api ? (
+          <NeedsNetwork onRetry={() => setOffline(false)} />
+        ) : (
+          <>
+            {tab === 'plan' && <WavePlan api={api} onOffline={goneOffline} />}
+            {tab === 'board' && <WavesBoard api={api} onOffline={goneOffline} />}
+            {tab === 'devices' && <DevicesList api={api} onOffline={goneOffline} />}
+          </>
+        )}
       </div>
     </div>
   );

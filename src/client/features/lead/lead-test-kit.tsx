@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
 import { inventoryDb } from '../../local/lookup-fixture';
+import { useSyncStore } from '../../sync/sync-store';
 import LeadPage from './lead-page';
 
 /** Test support: a stand-in for the server, answering by method and path. */
@@ -34,8 +35,11 @@ export function standInFetch(answer: (call: Call) => Reply) {
 
 /** A lead signed in on a fresh device database, on /lead. */
 export async function openConsole(roles: string[] = ['lead']): Promise<void> {
+  useSyncStore.setState({ online: true });
   await inventoryDb(roles);
   const router = createMemoryRouter([{ path: '/lead', element: <LeadPage /> }], { initialEntries: ['/lead'] });
   render(<RouterProvider router={router} />);
   await screen.findByRole('heading', { name: 'Shift lead', level: 1 });
+  // The tabs come with the signed-in lead's console; wait for them, not just the title.
+  if (roles.some((r) => r === 'lead' || r === 'admin')) await screen.findByRole('tab', { name: 'Plan waves' });
 }
