@@ -1,5 +1,6 @@
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { boardFigures } from './board';
 import { bundleSize } from './bundle-size';
 import { table, type Figure } from './figures';
 import { browserFigures } from './browser';
@@ -8,9 +9,10 @@ import { catalogueFigures } from './catalogue';
 import { decodeFrameFigures } from './decode-frame';
 import { labelFigures } from './labels';
 import { packFigures } from './pack';
+import { pokeFigures } from './poke-latency';
 import { pushFigures } from './push-throughput';
 
-// `npm run bench [-- --json] [--no-build] [--only=bundle,push,browser,decode,camera,labels,pack,catalogue]`: every figure against its budget.
+// `npm run bench [-- --json] [--no-build] [--only=bundle,push,browser,decode,camera,labels,pack,catalogue,poke,board]`: every figure against its budget.
 const json = process.argv.includes('--json');
 const log = (s: string) => (json ? process.stderr.write(s + '\n') : console.log(s));
 
@@ -30,6 +32,8 @@ const steps: [string, () => Promise<Figure[]> | Figure[]][] = [
   ['labels', () => labelFigures()],
   ['pack', () => packFigures()],
   ['catalogue', () => catalogueFigures()],
+  ['poke', () => pokeFigures()],
+  ['board', () => boardFigures()],
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');

@@ -17,6 +17,7 @@ test('a lead previews and releases waves, sees them on the board and the devices
   await expectAccessible(page);
 
   // The usual rules over the planning demo's released orders.
+  await page.getByRole('tab', { name: 'Plan waves' }).click();
   await page.getByRole('button', { name: 'Preview waves' }).click();
   const proposed = page.getByTestId('proposed-wave');
   await expect(proposed.first()).toBeVisible();
@@ -50,5 +51,6 @@ test('a lead previews and releases waves, sees them on the board and the devices
   await expect(page.getByTestId('needs-network')).toContainText("The shift lead's console needs the network.");
   await expectAccessible(page);
   await context.setOffline(false);
-  await expect(page.getByRole('tab', { name: 'Plan waves' })).toBeVisible();
+  await expect(page.getByTestId('needs-network')).toBeHidden();
+  await expect(page.getByTestId('device').first()).toBeVisible();
 });

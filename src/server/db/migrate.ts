@@ -17,6 +17,8 @@ import * as m0013 from './migrations/0013-seller-orders';
 import * as m0014 from './migrations/0014-device-reports';
 import * as m0015 from './migrations/0015-lead-actions';
 import * as m0016 from './migrations/0016-board-index';
+import * as m0017 from './migrations/0017-replenishment';
+import * as m0018 from './migrations/0018-exception-handling';
 
 /** A migration; `kind` for the rare column type the two databases spell differently. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -43,6 +45,8 @@ export const MIGRATIONS: readonly { name: string; up: Up }[] = [
   { name: '0014-device-reports', up: m0014.up },
   { name: '0015-lead-actions', up: m0015.up },
   { name: '0016-board-index', up: m0016.up },
+  { name: '0017-replenishment', up: m0017.up },
+  { name: '0018-exception-handling', up: m0018.up },
 ];
 
 /** Applies every pending migration, each in its own transaction; returns the names applied. */

@@ -10,6 +10,12 @@ export function leadMessage(t: TFunction, code: string): string {
   return t(`lead.errors.${code}`, { defaultValue: t(`errors.${code}`, { defaultValue: t('errors.INTERNAL') }) });
 }
 
+/** What every console panel gets: the session's token, and a way to say the server could not be reached. */
+export interface LeadPanelProps {
+  token: string | null;
+  onOffline: () => void;
+}
+
 /** The API with this session's token, and whether the browser thinks it is online. */
 export function useLead(): { api: LeadApi | null; online: boolean } {
   const session = useSession();

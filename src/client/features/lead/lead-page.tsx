@@ -3,11 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { hasAnyRole } from '../../../domain/roles';
 import { useSession } from '../../local/use-session';
 import { DevicesList } from './devices-list';
+import { ExceptionsQueue } from './exceptions-queue';
 import { NeedsNetwork, useLead } from './lead-common';
+import { LiveBoard } from './live-board';
+import { ReplenishmentsPanel } from './replenishments-panel';
 import { WavePlan } from './wave-plan';
 import { WavesBoard } from './waves-board';
 
-const TABS = ['plan', 'board', 'devices'] as const;
+const TABS = ['live', 'exceptions', 'board', 'plan', 'devices'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The shift lead's console: online by design, like the dock; it reads the API directly. */
@@ -15,7 +18,8 @@ export default function LeadPage() {
   const { t } = useTranslation();
   const session = useSession();
   const { api, online } = useLead();
-  const [tab, setTab] = useState<Tab>('plan');
+  const token = session?.token ?? null;
+  const [tab, setTab] = useState<Tab>('live');
   const [offline, setOffline] = useState(false);
   const goneOffline = useCallback(() => setOffline(true), []);
 
@@ -74,6 +78,13 @@ export default function LeadPage() {
           <NeedsNetwork onRetry={() => setOffline(false)} />
         ) : (
           <>
+            {tab === 'live' && (
+              <div className="stack">
+                <LiveBoard token={token} onOffline={goneOffline} />
+                <ReplenishmentsPanel token={token} onOffline={goneOffline} />
+              </div>
+            )}
+            {tab === 'exceptions' && <ExceptionsQueue token={token} onOffline={goneOffline} />}
             {tab === 'plan' && <WavePlan api={api} onOffline={goneOffline} />}
             {tab === 'board' && <WavesBoard api={api} onOffline={goneOffline} />}
             {tab === 'devices' && <DevicesList api={api} onOffline={goneOffline} />}

@@ -38,6 +38,7 @@ describe('plan waves', () => {
   it('previews with the rules typed, shows the waves and the orders left out with their reasons', async () => {
     const calls = server(() => ({ status: 500, body: null }));
     await openConsole();
+    fireEvent.click(screen.getByRole('tab', { name: 'Plan waves' }));
     fireEvent.click(screen.getByLabelText('Ship-by date'));
     fireEvent.click(screen.getByLabelText('Only these zones'));
     fireEvent.change(screen.getByLabelText('Zone codes'), { target: { value: 'a, b' } });
@@ -63,6 +64,7 @@ describe('plan waves', () => {
   it('refuses a limit out of range without asking the server', async () => {
     const calls = server(() => ({ status: 500, body: null }));
     await openConsole();
+    fireEvent.click(screen.getByRole('tab', { name: 'Plan waves' }));
     fireEvent.change(screen.getByLabelText('Most totes'), { target: { value: '0' } });
     fireEvent.click(screen.getByRole('button', { name: 'Preview waves' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Most totes must be a whole number from 1 to 200.');
@@ -72,6 +74,7 @@ describe('plan waves', () => {
   it('releases only the waves chosen and shows the codes created', async () => {
     const calls = server(() => ({ status: 201, body: { waves: [{ id: 'w9', code: 'W-0009', kind: 'single', orderIds: ['o3'], tasks: 3 }] } }));
     await openConsole();
+    fireEvent.click(screen.getByRole('tab', { name: 'Plan waves' }));
     fireEvent.click(screen.getByRole('button', { name: 'Preview waves' }));
     await screen.findAllByTestId('proposed-wave');
     fireEvent.click(screen.getByRole('checkbox', { name: 'Release Wave 1' }));
@@ -85,6 +88,7 @@ describe('plan waves', () => {
   it('a refused release shows its code in words and keeps the proposal', async () => {
     server(() => ({ status: 409, body: { error: { code: 'ORDER_ALREADY_IN_WAVE', message: 'order o1 is already in a wave' } } }));
     await openConsole();
+    fireEvent.click(screen.getByRole('tab', { name: 'Plan waves' }));
     fireEvent.click(screen.getByRole('button', { name: 'Preview waves' }));
     await screen.findAllByTestId('proposed-wave');
     fireEvent.click(screen.getByRole('button', { name: 'Release 2 waves' }));
@@ -96,6 +100,7 @@ describe('plan waves', () => {
   it('says the console needs the network when the server cannot be reached', async () => {
     server(() => ({ status: 500, body: null }));
     await openConsole();
+    fireEvent.click(screen.getByRole('tab', { name: 'Plan waves' }));
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
     fireEvent.click(screen.getByRole('button', { name: 'Preview waves' }));
     expect((await screen.findByTestId('needs-network')).textContent).toContain('needs the network');

@@ -1,0 +1,9 @@
+import { useTranslation } from 'react-i18next';
+import type { LeadPanelProps } from './lead-common';
+
+/** Open replenishments (reserve to pick face) (being built; the console shows where it will be). */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+export function ReplenishmentsPanel({ token, onOffline }: LeadPanelProps) {
+  const { t } = useTranslation();
+  return <p className="muted">{t('common.loading')}</p>;
+}
