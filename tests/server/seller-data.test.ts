@@ -151,6 +151,21 @@ describe.each(BACKENDS)("sellers' ASNs on %s", (kind) => {
 
     const feed = (await call(luma, 'GET', '/events?after=0&limit=1000')).json() as { events: { type: string; payload: { receiptId?: string } }[] };
     expect(feed.events.filter((e) => e.type === 'inbound.received').map((e) => e.payload.receiptId)).toContain(args.receiptId);
+    // Every SKU the event names comes with the seller's own code beside Tote's id.
+    const event = feed.events.find((e) => e.type === 'inbound.received' && e.payload.receiptId === args.receiptId)!;
+    const named: [unknown, unknown][] = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') {
+        const o = v as Record<string, unknown>;
+        if (typeof o.skuId === 'string') named.push([o.skuId, o.skuCode]);
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(event.payload);
+    expect(named.length).toBeGreaterThan(0);
+    for (const [id, code] of named) expect(code, String(id)).toMatch(/^LUMA-\d{4}$/);
+    expect(new Set(named.map(([, code]) => code))).toEqual(new Set(['LUMA-0005', 'LUMA-0001', 'LUMA-0010']));
   });
 
   it("isolation: another seller's ASN answers exactly like a missing one, on every route, and shows nothing", async () => {

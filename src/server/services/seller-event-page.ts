@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { skuIdsIn, withSkuCodes } from '../../domain/seller-api/event-codes';
 import type { Database } from '../db/schema';
 
 export interface SellerEventRow {
@@ -40,12 +41,20 @@ export async function pageSellerEvents(
       more = (await base().where('version', '>', split).select('id').limit(1).execute()).length > 0;
     }
   }
+  const payloads = page.map((r) => JSON.parse(r.payload) as unknown);
+  const ids = new Set<string>();
+  for (const p of payloads) skuIdsIn(p, ids);
+  const codes = new Map<string, string>();
+  if (ids.size > 0) {
+    const skus = await db.selectFrom('skus').select(['id', 'code']).where('warehouse_id', '=', q.warehouseId).where('id', 'in', [...ids]).execute();
+    for (const s of skus) codes.set(s.id, s.code);
+  }
   return {
-    events: page.map((r) => ({
+    events: page.map((r, i) => ({
       id: r.id,
       sellerId: r.seller_id,
       type: r.type,
-      payload: JSON.parse(r.payload) as unknown,
+      payload: withSkuCodes(payloads[i], codes),
       createdAt: r.created_at,
       version: Number(r.version),
     })),
