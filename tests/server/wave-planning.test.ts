@@ -83,6 +83,23 @@ describe.each(BACKENDS)('wave planning preview on %s', (kind) => {
     expect(perZone.leftOut.filter((l) => l.reason === 'multi_zone').length + perZone.waves.reduce((n, w) => n + w.orders, 0)).toBe(7);
   });
 
+  it("plans a lead's urgent order first in a wave of its own, and leaves cancelled lines out", async () => {
+    const post = (url: string, payload: unknown) =>
+      h.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${lead}` }, payload: payload as object });
+    expect((await post(`/api/orders/${planningOrderId(7)}/priority`, { priority: 'urgent' })).statusCode).toBe(200);
+    expect((await post(`/api/orders/${planningOrderId(5)}/priority`, { priority: 'high' })).statusCode).toBe(200);
+    const cancelled = await post(`/api/orders/${planningOrderId(3)}/cancel-lines`, { lineNos: [1] });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    const p = await plan({});
+    // Urgent (7), then high (5, on its own although 1 shares its cut-off), then the rest by cut-off.
+    expect(p.waves.map((w) => w.orderIds)).toEqual([ids(7), ids(5), ids(2, 3), ids(4), ids(1), ids(6)]);
+    // SO-PLAN-0003 had 3 lines (4 units); its first line (2 units) is cancelled.
+    expect(p.waves[2]).toMatchObject({ lines: 3, units: 3 });
+    // Back as they were, for the tests after this one.
+    await post(`/api/orders/${planningOrderId(7)}/priority`, { priority: 'normal' });
+    await post(`/api/orders/${planningOrderId(5)}/priority`, { priority: 'normal' });
+  });
+
   it('refuses pickers with 403 and bad bodies with 400 and a code; a preview writes nothing', async () => {
     const before = await footprint();
     const denied = await preview({}, picker);

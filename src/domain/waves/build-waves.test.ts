@@ -66,6 +66,23 @@ const cases: Case[] = [
     name: 'a zone list leaves out orders with any line elsewhere',
     orders: [o1, o2, o3], rules: rules({ zones: ['A'] }), waves: [['o1']], leftOut: [['o3', 'zone_excluded'], ['o2', 'zone_excluded']],
   },
+  {
+    name: 'an urgent order gets its own wave ahead of earlier cut-offs',
+    orders: [o1, o3, { ...o4, priority: 'urgent' }], rules: rules(), waves: [['o4'], ['o1', 'o3']],
+  },
+  {
+    name: 'a high order never shares a wave with normal ones of the same cut-off',
+    orders: [o1, { ...o3, priority: 'high' }], rules: rules(), waves: [['o3'], ['o1']],
+  },
+  {
+    name: 'urgent before high before normal, each by time within',
+    orders: [{ ...o2, priority: 'high' }, { ...o4, priority: 'urgent' }, { ...o1, priority: 'high' }, o3], rules: rules(), waves: [['o4'], ['o1'], ['o2'], ['o3']],
+  },
+  {
+    name: 'orders of one priority and time still share a wave',
+    orders: [{ ...o1, priority: 'high' }, { ...o3, priority: 'high' }], rules: rules(), waves: [['o1', 'o3']],
+  },
+  { name: 'normal is the same as no priority', orders: [{ ...o1, priority: 'normal' }, o3], rules: rules(), waves: [['o1', 'o3']] },
 ];
 
 describe('buildWaves', () => {

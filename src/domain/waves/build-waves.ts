@@ -1,3 +1,4 @@
+import type { Priority } from '../lead/orders';
 /**
  * Wave building (issue 7): proposes waves from released orders under a lead's rules.
  * Pure and deterministic: the same orders and rules always give the same waves, so a
@@ -29,8 +30,14 @@ export interface PlanOrder {
   carrier: string;
   /** When the carrier's truck leaves for this order (see carrierCutoff). */
   cutoff: string;
+  /** Raised by a lead (POST /api/orders/:id/priority); absent means normal. */
+  priority?: Priority;
   lines: PlanLine[];
 }
+
+/** Urgent orders are planned before high, high before normal, whatever their times. */
+export const PRIORITY_RANK: Record<Priority, number> = { urgent: 0, high: 1, normal: 2 };
+const rankOf = (o: PlanOrder) => PRIORITY_RANK[o.priority ?? 'normal'];
 
 /** 'all': any zone; 'per_zone': every wave stays in one zone; a list: only those zones. */
 export type ZoneRule = 'all' | 'per_zone' | readonly string[];
@@ -115,6 +122,7 @@ const groupTime = (o: PlanOrder, rules: WaveRules) => (rules.groupBy === 'cutoff
 
 interface Open {
   key: string;
+  rank: number;
   time: string;
   orders: PlanOrder[];
   lines: number;
@@ -146,7 +154,8 @@ function close(w: Open, seq: number, mode: WaveRules['mode']): ProposedWave {
 }
 
 /**
- * Orders go earliest group time first (ties: ref, then id), each into the open wave of
+ * Orders go by priority (urgent, high, normal; each planned as its own group), then
+ * earliest group time first (ties: ref, then id), each into the open wave of
  * its group (its time, and its zone under per_zone); when it would break any maximum the
  * wave is closed and a new one opened, so urgent orders are never held behind later ones.
  * An order that breaks a maximum on its own is left out, as are orders outside the
@@ -155,7 +164,8 @@ function close(w: Open, seq: number, mode: WaveRules['mode']): ProposedWave {
 export function buildWaves(orders: readonly PlanOrder[], rules: WaveRules): WavePlan {
   const leftOut: LeftOut[] = [];
   const sorted = [...orders].sort(
-    (a, b) => groupTime(a, rules).localeCompare(groupTime(b, rules)) || a.ref.localeCompare(b.ref) || a.id.localeCompare(b.id),
+    (a, b) =>
+      rankOf(a) - rankOf(b) || groupTime(a, rules).localeCompare(groupTime(b, rules)) || a.ref.localeCompare(b.ref) || a.id.localeCompare(b.id),
   );
   const allowed = Array.isArray(rules.zones) ? new Set(rules.zones as readonly string[]) : null;
   const open = new Map<string, Open>();
@@ -175,14 +185,15 @@ export function buildWaves(orders: readonly PlanOrder[], rules: WaveRules): Wave
       continue;
     }
     const time = groupTime(o, rules);
-    const key = JSON.stringify([time, rules.zones === 'per_zone' ? (zones[0] ?? '') : '']);
+    // A raised order never shares a wave with lower ones: its wave goes out first.
+    const key = JSON.stringify([rankOf(o), time, rules.zones === 'per_zone' ? (zones[0] ?? '') : '']);
     let w = open.get(key);
     if (w && !fits(w, o, rules)) {
       done.push(w);
       w = undefined;
     }
     if (!w) {
-      w = { key, time, orders: [], lines: 0, units: 0 };
+      w = { key, rank: rankOf(o), time, orders: [], lines: 0, units: 0 };
       open.set(key, w);
     }
     w.orders.push(o);
@@ -190,8 +201,8 @@ export function buildWaves(orders: readonly PlanOrder[], rules: WaveRules): Wave
     w.units += unitsOf(o);
   }
   done.push(...open.values());
-  // Numbered by urgency: group time, then the first order's place in the sorted list.
-  const rank = new Map(sorted.map((o, i) => [o.id, i]));
-  done.sort((a, b) => a.time.localeCompare(b.time) || rank.get(a.orders[0]!.id)! - rank.get(b.orders[0]!.id)!);
+  // Numbered by urgency: priority, group time, then the first order's place in the sorted list.
+  const place = new Map(sorted.map((o, i) => [o.id, i]));
+  done.sort((a, b) => a.rank - b.rank || a.time.localeCompare(b.time) || place.get(a.orders[0]!.id)! - place.get(b.orders[0]!.id)!);
   return { waves: done.map((w, i) => close(w, i + 1, rules.mode)), leftOut };
 }

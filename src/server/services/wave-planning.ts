@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { allocate, netOfOpenNeeds, type StockLot } from '../../domain/picking/allocation';
-import { buildWaves, type LeftOut, type PlanBin, type PlanLine, type PlanOrder, type ProposedWave, type WaveRules } from '../../domain/waves/build-waves';
+import { PRIORITIES, type Priority } from '../../domain/lead/orders';
+import { buildWaves, PRIORITY_RANK, type LeftOut, type PlanBin, type PlanLine, type PlanOrder, type ProposedWave, type WaveRules } from '../../domain/waves/build-waves';
 import { carrierCutoff, carrierOf } from '../../domain/waves/cutoff';
 import type { Database } from '../db/schema';
 import { minShelfLife } from './short-stock';
@@ -28,6 +29,7 @@ export interface ReleasedOrder {
   sellerId: string;
   service: string;
   shipBy: string;
+  priority: Priority;
   lines: { id: string; skuId: string; qty: number }[];
 }
 
@@ -39,7 +41,7 @@ export async function releasedOrders(db: Kysely<Database>, warehouseId: string, 
   let q = db.selectFrom('orders');
   if (onlyIds) q = q.where('id', 'in', onlyIds.length > 0 ? [...onlyIds] : ['']);
   const orders = await q
-    .select(['id', 'external_id', 'seller_id', 'carrier_service', 'ship_by'])
+    .select(['id', 'external_id', 'seller_id', 'carrier_service', 'ship_by', 'priority'])
     .where('warehouse_id', '=', warehouseId)
     .where('status', '=', 'released')
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('pick_tasks').select('pick_tasks.id').whereRef('pick_tasks.order_id', '=', 'orders.id'))))
@@ -47,10 +49,22 @@ export async function releasedOrders(db: Kysely<Database>, warehouseId: string, 
     .execute();
   const lines = new Map<string, ReleasedOrder['lines']>();
   for (const part of chunks(orders.map((o) => o.id))) {
-    const rows = await db.selectFrom('order_lines').select(['id', 'order_id', 'sku_id', 'qty']).where('order_id', 'in', part).orderBy('order_id').orderBy('line_no').execute();
+    // A line a lead cancelled is not picked (POST /api/orders/:id/cancel-lines).
+    const rows = await db
+      .selectFrom('order_lines')
+      .select(['id', 'order_id', 'sku_id', 'qty'])
+      .where('order_id', 'in', part)
+      .where('cancelled_at', 'is', null)
+      .orderBy('order_id')
+      .orderBy('line_no')
+      .execute();
     for (const r of rows) lines.set(r.order_id, [...(lines.get(r.order_id) ?? []), { id: r.id, skuId: r.sku_id, qty: Number(r.qty) }]);
   }
-  return orders.map((o) => ({ id: o.id, ref: o.external_id, sellerId: o.seller_id, service: o.carrier_service, shipBy: o.ship_by, lines: lines.get(o.id) ?? [] }));
+  return orders.map((o) => ({
+    id: o.id, ref: o.external_id, sellerId: o.seller_id, service: o.carrier_service, shipBy: o.ship_by,
+    priority: (PRIORITIES as readonly string[]).includes(o.priority) ? (o.priority as Priority) : 'normal',
+    lines: lines.get(o.id) ?? [],
+  }));
 }
 
 interface SkuFacts {
@@ -159,16 +173,22 @@ export async function allocateOrders(
       noStock.push({ orderId: o.id, ref: o.ref, reason: 'no_stock', shortLines: short });
       continue;
     }
-    allocated.push({ id: o.id, ref: o.ref, shipBy: o.shipBy, carrier: carrierOf(o.service), cutoff, lines });
+    allocated.push({ id: o.id, ref: o.ref, shipBy: o.shipBy, carrier: carrierOf(o.service), cutoff, priority: o.priority, lines });
   }
   return { allocated, noStock };
 }
 
-/** Most urgent first under the rules' grouping, ties by ref then id: the order buildWaves uses. */
+/** Most urgent first (priority, then time under the rules' grouping, ties by ref then id): the order buildWaves uses. */
 export function byUrgency(released: readonly ReleasedOrder[], groupBy: WaveRules['groupBy']) {
   const timed = released.map((o) => ({ o, cutoff: carrierCutoff(o.service, o.shipBy) }));
   const time = (x: (typeof timed)[number]) => (groupBy === 'cutoff' ? x.cutoff : x.o.shipBy);
-  return timed.sort((a, b) => time(a).localeCompare(time(b)) || a.o.ref.localeCompare(b.o.ref) || a.o.id.localeCompare(b.o.id));
+  return timed.sort(
+    (a, b) =>
+      PRIORITY_RANK[a.o.priority] - PRIORITY_RANK[b.o.priority] ||
+      time(a).localeCompare(time(b)) ||
+      a.o.ref.localeCompare(b.o.ref) ||
+      a.o.id.localeCompare(b.o.id),
+  );
 }
 
 /** The waves the rules would build from every released order not yet in a wave. Writes nothing. */
