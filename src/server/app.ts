@@ -19,6 +19,7 @@ import { openApiRoutes } from './routes/openapi';
 import { packRoutes } from './routes/pack';
 import { photoRoutes } from './routes/photos';
 import { orderRoutes } from './routes/orders';
+import { leadWaveOrderRoutes } from './routes/lead-wave-orders';
 import { leadWaveRoutes } from './routes/lead-waves';
 import { printRoutes } from './routes/print';
 import { sellerDataRoutes } from './routes/seller-data';
@@ -139,6 +140,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   printRoutes(app, { db, events, printTimeoutMs });
   orderRoutes(app, { db, events, carrier });
   leadWaveRoutes(app, { db, events });
+  leadWaveOrderRoutes(app, db);
   manifestRoutes(app, { db, events, carrier });
   sellerEventRoutes(app, db);
   sellerKeyRoutes(app, db);

@@ -10,6 +10,7 @@ import { countPaths } from './openapi-count';
 import { boardPaths } from './openapi-board';
 import { devicePaths } from './openapi-devices';
 import { leadPaths } from './openapi-lead';
+import { leadOrderPaths } from './openapi-lead-orders';
 import { packPaths } from './openapi-pack';
 import { photoPaths } from './openapi-photos';
 import { sellerPaths } from './openapi-seller';
@@ -110,6 +111,7 @@ export function buildOpenApi() {
       ...sellerPaths(),
       ...wavePaths(),
       ...leadPaths(),
+      ...leadOrderPaths(),
       ...sellerOrderPaths(),
       ...sellerDataPaths(),
       ...devicePaths(),
