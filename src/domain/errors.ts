@@ -194,6 +194,15 @@ export const ErrorCode = {
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+  // the lead's exceptions queue (docs/exceptions.md)
+  EXCEPTION_NOT_FOUND: 'EXCEPTION_NOT_FOUND',
+  EXCEPTION_ALREADY_HANDLED: 'EXCEPTION_ALREADY_HANDLED',
+  EXCEPTION_ACTION_NOT_ALLOWED: 'EXCEPTION_ACTION_NOT_ALLOWED',
+  EXCEPTION_NO_BIN: 'EXCEPTION_NO_BIN',
+  EXCEPTION_NO_ORDER_LINE: 'EXCEPTION_NO_ORDER_LINE',
+  LINE_CANCELLED: 'LINE_CANCELLED',
+  REALLOCATE_NO_STOCK: 'REALLOCATE_NO_STOCK',
+  NOT_A_COUNTER: 'NOT_A_COUNTER',
 /** Body of every 4xx/5xx answer from the API. */
 export interface ApiErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };

@@ -134,6 +134,8 @@ export const EXCEPTION_TYPES = [
   'missing_at_pack',
   'order_cancelled',
   'weight_override',
+  // receiving and returns: units that came in or back damaged (issue 7, docs/exceptions.md)
+  'damaged_stock',
 ] as const;
 export const WarehouseException = z.object({
   id: z.string(),

@@ -158,6 +158,8 @@ export interface OrderLinesTable {
   qty: number;
   /** When a lead cancelled the line's remaining units (0015). */
   cancelled_at: Generated<string | null>;
+  /** Units a lead accepted the order ships without (0018, exceptions queue). */
+  short_accepted_qty: Generated<number>;
   version: number;
 }
 
@@ -230,6 +232,12 @@ export interface ExceptionsTable {
   /** The order it is about, and JSON detail for the lead (0007). */
   order_id: Generated<string | null>;
   details: Generated<string | null>;
+  /** The lead's handling (0018): who, when, which action, a note, what it made (JSON). */
+  handled_by: Generated<string | null>;
+  handled_at: Generated<string | null>;
+  handled_action: Generated<string | null>;
+  handled_note: Generated<string | null>;
+  handled_result: Generated<string | null>;
   version: number;
 }
 
