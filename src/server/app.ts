@@ -12,6 +12,7 @@ import { authRoutes } from './routes/auth';
 import { countTaskRoutes } from './routes/count-tasks';
 import { demoRoutes } from './routes/demo';
 import { boardRoutes } from './routes/board';
+import { boardWaveRoutes } from './routes/board-waves';
 import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
 import { manifestRoutes } from './routes/manifests';
@@ -150,6 +151,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   countTaskRoutes(app, { db, events });
   deviceRoutes(app, db);
   boardRoutes(app, db);
+  boardWaveRoutes(app, db);
 
   const staticDir = opts.staticDir ? resolve(opts.staticDir) : null;
   const spa = staticDir !== null && existsSync(resolve(staticDir, 'index.html'));

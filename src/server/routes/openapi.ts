@@ -8,6 +8,7 @@ import { MutationResult, PullQuery, PullResponse, PushRequest, PushResponse } fr
 import { APP_VERSION } from '../version';
 import { countPaths } from './openapi-count';
 import { boardPaths } from './openapi-board';
+import { boardWavePaths } from './openapi-board-waves';
 import { devicePaths } from './openapi-devices';
 import { leadPaths } from './openapi-lead';
 import { leadOrderPaths } from './openapi-lead-orders';
@@ -116,6 +117,7 @@ export function buildOpenApi() {
       ...sellerDataPaths(),
       ...devicePaths(),
       ...boardPaths(),
+      ...boardWavePaths(),
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
       '/demo/barcodes': { get: { summary: 'Printable demo barcodes', responses: { 200: { description: 'HTML', content: { 'text/html': {} } } } } },
     },

@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { BoardWavesQuery } from '../../domain/board/waves';
+import type { Database } from '../db/schema';
+import { parseOr400 } from '../http';
+import { loadBoardWaves } from '../services/board-waves';
+import { requireRole } from './print';
+
+/** The live board's waves with progress and estimated finish, and each person's current task (issue 7). */
+export function boardWaveRoutes(app: FastifyInstance, db: Kysely<Database>) {
+  app.get('/api/board/waves', async (req) => {
+    // Admins pass every role check (hasAnyRole).
+    const auth = requireRole(req, ['lead']);
+    const query = parseOr400(BoardWavesQuery, req.query ?? {});
+    return loadBoardWaves(db, auth.warehouseId, query);
+  });
+}
