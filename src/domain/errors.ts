@@ -91,6 +91,7 @@ export const ErrorCode = {
   // wave planning (issue 7)
   ORDER_ALREADY_IN_WAVE: 'ORDER_ALREADY_IN_WAVE',
   ORDER_NOT_RELEASED: 'ORDER_NOT_RELEASED',
+  ORDER_NOT_RELEASABLE: 'ORDER_NOT_RELEASABLE',
   ORDER_NOT_ALLOCATABLE: 'ORDER_NOT_ALLOCATABLE',
   // lead's wave and order actions (issue 7)
   WAVE_ALREADY_ASSIGNED: 'WAVE_ALREADY_ASSIGNED',
@@ -163,6 +164,12 @@ export const ErrorCode = {
   COUNT_TASK_CLOSED: 'COUNT_TASK_CLOSED',
   COUNT_WRONG_BIN: 'COUNT_WRONG_BIN',
   COUNT_SKU_NOT_IN_TASK: 'COUNT_SKU_NOT_IN_TASK',
+  // replenishment (issue 7)
+  REPLENISH_TASK_NOT_FOUND: 'REPLENISH_TASK_NOT_FOUND',
+  REPLENISH_TASK_DONE: 'REPLENISH_TASK_DONE',
+  REPLENISH_WRONG_FACE: 'REPLENISH_WRONG_FACE',
+  REPLENISH_FROM_NOT_RESERVE: 'REPLENISH_FROM_NOT_RESERVE',
+  NOT_A_PICK_FACE: 'NOT_A_PICK_FACE',
   // scan-time refusals (client only, nothing is recorded)
   WRONG_BIN: 'WRONG_BIN',
   WRONG_ITEM: 'WRONG_ITEM',
@@ -187,13 +194,6 @@ export const ErrorCode = {
   GS1_TRUNCATED: 'GS1_TRUNCATED',
   // GS1 scan warning: the worker confirms before the scan is used
   GS1_SEPARATOR_MAYBE_LOST: 'GS1_SEPARATOR_MAYBE_LOST',
-  // local storage
-  STORAGE_FAILED: 'STORAGE_FAILED',
-  INTERNAL: 'INTERNAL',
-} as const;
-
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-
   // the lead's exceptions queue (docs/exceptions.md)
   EXCEPTION_NOT_FOUND: 'EXCEPTION_NOT_FOUND',
   EXCEPTION_ALREADY_HANDLED: 'EXCEPTION_ALREADY_HANDLED',
@@ -203,6 +203,13 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
   LINE_CANCELLED: 'LINE_CANCELLED',
   REALLOCATE_NO_STOCK: 'REALLOCATE_NO_STOCK',
   NOT_A_COUNTER: 'NOT_A_COUNTER',
+  // local storage
+  STORAGE_FAILED: 'STORAGE_FAILED',
+  INTERNAL: 'INTERNAL',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
 /** Body of every 4xx/5xx answer from the API. */
 export interface ApiErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };

@@ -1,9 +1,35 @@
 import { errors, json, sessionAuth } from './openapi-shared';
-import { WavePreviewResponse, WaveReleaseBody, WaveReleaseResponse, WaveRulesBody } from './wave-planning';
+import {
+  IncomingOrdersResponse,
+  ReleaseIncomingBody,
+  ReleaseIncomingResponse,
+  WavePreviewResponse,
+  WaveReleaseBody,
+  WaveReleaseResponse,
+  WaveRulesBody,
+} from './wave-planning';
 
 /** Wave planning for leads (merged into /api/openapi.json). */
 export function wavePaths() {
   return {
+    '/api/orders/incoming': {
+      get: {
+        security: sessionAuth,
+        summary: 'Orders received (sellers\' API) or allocated and not yet released for planning (leads, admins)',
+        description: `count is every such order; orders lists at most ${200}, earliest ship-by first, with their lines and units (cancelled lines left out).`,
+        responses: { 200: { description: 'incoming orders', content: json(IncomingOrdersResponse) }, ...errors(401, 403) },
+      },
+    },
+    '/api/orders/release': {
+      post: {
+        security: sessionAuth,
+        summary: 'Release received or allocated orders for wave planning (leads, admins)',
+        description:
+          'All or nothing, in one transaction. 404 ORDER_NOT_FOUND (unknown or another warehouse\'s); 409 ORDER_NOT_RELEASABLE for orders on hold, cancelled or further on (details name them). Orders already released are reported in alreadyReleased and left as they are.',
+        requestBody: { required: true, content: json(ReleaseIncomingBody, 'input') },
+        responses: { 200: { description: 'what was released', content: json(ReleaseIncomingResponse) }, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
     '/api/waves/preview': {
       post: {
         security: sessionAuth,

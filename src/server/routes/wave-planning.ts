@@ -7,6 +7,7 @@ import type { Database } from '../db/schema';
 import { parseOr400, requireAuth } from '../http';
 import { ApiError } from '../services/api-error';
 import type { EventHub } from '../services/events';
+import { incomingOrders, releaseIncoming } from '../services/order-intake';
 import { previewWaves } from '../services/wave-planning';
 import { releaseWaves } from '../services/wave-release';
 
@@ -80,6 +81,26 @@ export const WaveReleaseResponse = z.object({
   waves: z.array(z.object({ id: z.string(), code: z.string(), kind: z.enum(['single', 'cluster']), orderIds: z.array(z.string()), tasks: z.number().int() })),
 });
 
+export const IncomingOrdersResponse = z.object({
+  count: z.number().int(),
+  orders: z.array(
+    z.object({
+      id: z.string(), ref: z.string(), seller: z.string(), status: z.enum(['received', 'allocated']),
+      lines: z.number().int(), units: z.number().int(), shipBy: z.string(), createdAt: z.string(),
+    }),
+  ),
+});
+
+export const ReleaseIncomingBody = z.strictObject({
+  orderIds: z
+    .array(orderId)
+    .min(1)
+    .max(MAX_RELEASE_ORDERS)
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'an order appears twice' }),
+});
+
+export const ReleaseIncomingResponse = z.object({ released: z.array(z.string()), alreadyReleased: z.array(z.string()) });
+
 function requireLead(req: Parameters<typeof requireAuth>[0]) {
   const auth = requireAuth(req);
   if (!hasAnyRole(auth.user.roles, ['lead'])) throw new ApiError(403, ErrorCode.FORBIDDEN, 'leads only');
@@ -92,6 +113,17 @@ export function wavePlanningRoutes(app: FastifyInstance, deps: { db: Kysely<Data
     const auth = requireLead(req);
     const rules = parseOr400(WaveRulesBody, req.body ?? {});
     return previewWaves(deps.db, auth.warehouseId, rules, new Date().toISOString());
+  });
+
+  app.get('/api/orders/incoming', async (req) => {
+    const auth = requireLead(req);
+    return incomingOrders(deps.db, auth.warehouseId);
+  });
+
+  app.post('/api/orders/release', async (req) => {
+    const auth = requireLead(req);
+    const body = parseOr400(ReleaseIncomingBody, req.body ?? {});
+    return releaseIncoming(deps.db, deps.events, auth.warehouseId, body.orderIds);
   });
 
   app.post('/api/waves/release', async (req, reply) => {

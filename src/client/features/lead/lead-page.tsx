@@ -85,7 +85,7 @@ export default function LeadPage() {
               </div>
             )}
             {tab === 'exceptions' && <ExceptionsQueue token={token} onOffline={goneOffline} />}
-            {tab === 'plan' && <WavePlan api={api} onOffline={goneOffline} />}
+            {tab === 'plan' && <WavePlan api={api} token={token} onOffline={goneOffline} />}
             {tab === 'board' && <WavesBoard api={api} onOffline={goneOffline} />}
             {tab === 'devices' && <DevicesList api={api} onOffline={goneOffline} />}
           </>

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadApi, LeftOut, ProposedWave, ReleasedWave, WavePreview, WaveRules } from './lead-api';
+import { IncomingOrders } from './incoming-orders';
 import { leadMessage } from './lead-common';
 import { WaveRulesForm } from './wave-rules-form';
 
 type Notice = { kind: 'success' | 'error'; text: string } | null;
 
 /** Plan waves: rules, a preview of the waves they build, and the release of the chosen ones. */
-export function WavePlan({ api, onOffline }: { api: LeadApi; onOffline: () => void }) {
+export function WavePlan({ api, token, onOffline }: { api: LeadApi; token: string | null; onOffline: () => void }) {
   const { t } = useTranslation();
   const [preview, setPreview] = useState<WavePreview | null>(null);
   const [chosen, setChosen] = useState<Set<number>>(new Set());
@@ -54,6 +55,7 @@ export function WavePlan({ api, onOffline }: { api: LeadApi; onOffline: () => vo
 
   return (
     <div className="stack">
+      <IncomingOrders token={token} onOffline={onOffline} onReleased={() => setPreview(null)} />
       <WaveRulesForm busy={busy} onPreview={(r) => void runPreview(r)} onInvalid={(text) => setNotice({ kind: 'error', text })} />
       {notice && (
         <p className={`message message-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="plan-notice">
