@@ -1,7 +1,15 @@
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Wave } from '../../domain/model';
+import type { Wave, WarehouseException } from '../../domain/model';
 import { db } from './db';
+
+/** What the epoch rule told the lead about a wave: who made stale picks, who must put units back. */
+export interface WaveAlert {
+  type: 'stale_assignment' | 'line_already_picked';
+  /** Who made the scan (the exception's raisedBy), by name when the device knows them. */
+  by: string;
+  count: number;
+}
 
 /** One wave on the lead's board: its pick lines and how many are done (picked or short). */
 export interface BoardWave {
@@ -9,6 +17,23 @@ export interface BoardWave {
   assignee: string | null;
   lines: number;
   done: number;
+  /** Open stale-pick and put-back exceptions of the wave, grouped by type and person. */
+  alerts: WaveAlert[];
+}
+
+const ALERTS = new Set<WarehouseException['type']>(['stale_assignment', 'line_already_picked']);
+
+function alertsOf(exceptions: WarehouseException[], users: Map<string, string>): WaveAlert[] {
+  const out = new Map<string, WaveAlert>();
+  for (const e of exceptions) {
+    if (e.status !== 'open' || !ALERTS.has(e.type)) continue;
+    const by = e.raisedBy ? (users.get(e.raisedBy) ?? e.raisedBy) : '?';
+    const key = `${e.type}|${by}`;
+    const a = out.get(key) ?? { type: e.type as WaveAlert['type'], by, count: 0 };
+    a.count += 1;
+    out.set(key, a);
+  }
+  return [...out.values()].sort((a, b) => a.type.localeCompare(b.type) || a.by.localeCompare(b.by));
 }
 
 /**
@@ -21,11 +46,18 @@ export function useLeadBoard(): BoardWave[] | undefined {
     const users = new Map((await db().users.toArray()).map((u) => [u.id, u.name]));
     const out = await Promise.all(
       waves.map(async (wave) => {
-        const [lines, open] = await Promise.all([
+        const [lines, open, exceptions] = await Promise.all([
           db().tasks.where('waveId').equals(wave.id).count(),
           db().tasks.where('[waveId+status+walkSeq]').between([wave.id, 'open', Dexie.minKey], [wave.id, 'open', Dexie.maxKey]).count(),
+          db().exceptions.where('waveId').equals(wave.id).toArray(),
         ]);
-        return { wave, assignee: wave.assignedUserId ? (users.get(wave.assignedUserId) ?? wave.assignedUserId) : null, lines, done: lines - open };
+        return {
+          wave,
+          assignee: wave.assignedUserId ? (users.get(wave.assignedUserId) ?? wave.assignedUserId) : null,
+          lines,
+          done: lines - open,
+          alerts: alertsOf(exceptions, users),
+        };
       }),
     );
     return out.sort((a, b) => a.wave.code.localeCompare(b.wave.code));

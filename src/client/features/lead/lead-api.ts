@@ -48,6 +48,42 @@ export interface ReleasedWave {
   tasks: number;
 }
 
+/** The lead-waves.ts answers the console reads (src/server/routes/lead-waves.ts). */
+export interface ReassignAnswer {
+  waveId: string;
+  code: string;
+  scope: 'wave' | 'remaining';
+  assignedUserId: string;
+  previousUserId: string;
+  assignmentEpoch: number;
+  openTaskIds: string[];
+  splitWave: { id: string; code: string; assignedUserId: string; taskIds: string[] } | null;
+}
+
+export type Priority = 'normal' | 'high' | 'urgent';
+
+export interface LeadOrderAnswer {
+  id: string;
+  orderRef: string;
+  status: string;
+  priority: Priority;
+  onHold: boolean;
+  holdReason: string | null;
+}
+
+/** GET /api/waves/:id/orders (src/server/routes/lead-wave-orders.ts). */
+export interface WaveOrderLine {
+  lineNo: number;
+  skuId: string;
+  skuCode: string;
+  qty: number;
+  pickedQty: number;
+  cancelled: boolean;
+}
+export interface WaveOrder extends LeadOrderAnswer {
+  lines: WaveOrderLine[];
+}
+
 /** OFFLINE: the request never reached the server (the console needs the network). */
 export type Answer<T> = { ok: true; value: T } | { ok: false; code: string; message: string; details?: unknown };
 
@@ -73,6 +109,18 @@ export function leadApi(token: string | null, fetcher: Fetch = apiFetch) {
     /** Hands an unassigned wave to a picker (src/server/routes/lead-waves.ts). */
     assign: (waveId: string, userId: string) =>
       call<{ waveId: string; code: string; assignedUserId: string }>(fetcher, `/api/waves/${encodeURIComponent(waveId)}/assign`, { method: 'POST', token, body: { userId } }),
+    /** Moves a held wave, or only its open tasks, to another picker. */
+    reassign: (waveId: string, userId: string, scope: 'wave' | 'remaining') =>
+      call<ReassignAnswer>(fetcher, `/api/waves/${encodeURIComponent(waveId)}/reassign`, { method: 'POST', token, body: { userId, scope } }),
+    waveOrders: (waveId: string) =>
+      call<{ waveId: string; code: string; orders: WaveOrder[] }>(fetcher, `/api/waves/${encodeURIComponent(waveId)}/orders`, { token }),
+    hold: (orderId: string, hold: boolean, reason?: string) =>
+      call<LeadOrderAnswer>(fetcher, `/api/orders/${encodeURIComponent(orderId)}/hold`, { method: 'POST', token, body: reason ? { hold, reason } : { hold } }),
+    priority: (orderId: string, priority: Priority) =>
+      call<LeadOrderAnswer>(fetcher, `/api/orders/${encodeURIComponent(orderId)}/priority`, { method: 'POST', token, body: { priority } }),
+    /** Every line's remaining units (the route also takes line numbers; the console cancels what is left). */
+    cancelLines: (orderId: string) =>
+      call<LeadOrderAnswer & { cancelledLineNos: number[] }>(fetcher, `/api/orders/${encodeURIComponent(orderId)}/cancel-lines`, { method: 'POST', token, body: {} }),
     devices: () => call<DevicesResponse>(fetcher, '/api/devices', { token }),
   };
 }
