@@ -108,7 +108,7 @@ export function leadApi(token: string | null, fetcher: Fetch = apiFetch) {
       call<{ waves: ReleasedWave[] }>(fetcher, '/api/waves/release', { method: 'POST', token, body: { waves } }),
     /** Hands an unassigned wave to a picker (src/server/routes/lead-waves.ts). */
     assign: (waveId: string, userId: string) =>
-      call<{ waveId: string; code: string; assignedUserId: string }>(fetcher, `/api/waves/${encodeURIComponent(waveId)}/assign`, { method: 'POST', token, body: { userId } }),
+      call<{ waveId: string; code: string; assignedUserId: string; assignmentEpoch: number }>(fetcher, `/api/waves/${encodeURIComponent(waveId)}/assign`, { method: 'POST', token, body: { userId } }),
     /** Moves a held wave, or only its open tasks, to another picker. */
     reassign: (waveId: string, userId: string, scope: 'wave' | 'remaining') =>
       call<ReassignAnswer>(fetcher, `/api/waves/${encodeURIComponent(waveId)}/reassign`, { method: 'POST', token, body: { userId, scope } }),
