@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../../local/use-session';
+import { useRememberMyWaves } from '../../local/use-wave-handovers';
 import { useMyWaves } from '../../local/use-waves';
+import { HandoverNotices } from './handover-notice';
 
 export default function WaveListPage() {
   const { t } = useTranslation();
@@ -9,6 +11,8 @@ export default function WaveListPage() {
   const all = useMyWaves(session?.user.id);
   // A wave whose totes are at a pack bench is the packers' now.
   const waves = all?.filter((w) => !w.wave.droppedAt);
+  // Remembered so that a wave a lead gives to someone else is told, not silently dropped.
+  useRememberMyWaves(session?.user.id, waves?.map((w) => w.wave));
   // Set by the pick screen after a drop-off ("Totes at PACK-01 awaiting packing").
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   return (
@@ -19,6 +23,7 @@ export default function WaveListPage() {
           {notice}
         </p>
       )}
+      <HandoverNotices userId={session?.user.id} />
       {waves === undefined ? (
         <p className="muted">{t('common.loading')}</p>
       ) : waves.length === 0 ? (

@@ -4,12 +4,15 @@ import { Link, useParams } from 'react-router';
 import { remainingQty } from '../../../domain/commands';
 import { cartReady } from '../../../domain/picking/cart';
 import { useRecentPicks } from '../../local/pick-log';
+import { useRememberMyWaves, useWaveHandover } from '../../local/use-wave-handovers';
+import { useSession } from '../../local/use-session';
 import { BIN_FORMATS, ITEM_FORMATS, TOTE_FORMATS } from '../../scan/camera/formats';
 import type { BarcodeFormat } from '../../scan/decoder/types';
 import { useScan } from '../../scan/use-scan';
 import { CartSetup } from './cart-setup';
 import { CurrentTask } from './current-task';
 import { DropoffPanel } from './dropoff-panel';
+import { HandoverPanel } from './handover-notice';
 import { startFlow } from './pick-flow';
 import { usePickStore } from './pick-store';
 import { QtyForm } from './qty-form';
@@ -47,6 +50,11 @@ export default function WavePage() {
   const { detail, message, dispatch, undo, pickTask } = useWaveScans(waveId);
 
   const wave = detail?.wave ?? null;
+  const userId = useSession()?.user.id;
+  // A lead gave this wave (or what is left of it) to someone else: say so and stop the picking here.
+  const handover = useWaveHandover(userId, waveId);
+  const takenAway = !!handover && !!wave;
+  useRememberMyWaves(userId, wave ? [wave] : undefined);
   const current = detail?.current ?? null;
   const stop = detail?.stop ?? null;
   const cart = detail?.cart ?? null;
@@ -59,7 +67,7 @@ export default function WavePage() {
   // (counting), so a label held in view counts once and must be taken away to count again.
   const atBench = detail !== undefined && wave !== null && !current && !wave.droppedAt;
   const formats = stepFormats(loading ? 'cart' : atBench ? 'bench' : flow?.step);
-  useScan((scan) => dispatch({ type: 'raw-scan', scan }), { ...(formats ? { formats } : {}), counting: flow?.step === 'item' });
+  useScan((scan) => (takenAway ? undefined : dispatch({ type: 'raw-scan', scan })), { ...(formats ? { formats } : {}), counting: flow?.step === 'item' });
 
   if (detail === undefined) return <p className="muted">{t('common.loading')}</p>;
   if (!wave) {
@@ -95,7 +103,9 @@ export default function WavePage() {
       </div>
       <progress max={total || 1} value={closed} aria-hidden="true" />
 
-      {loading && cart ? (
+      {takenAway ? (
+        <HandoverPanel h={handover} />
+      ) : loading && cart ? (
         <>
           <CartSetup cart={cart} />
           {message && (
