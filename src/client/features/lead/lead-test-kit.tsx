@@ -14,8 +14,12 @@ export interface Call {
 }
 export type Reply = { status: number; body: unknown } | 'network-down';
 
+/** The calls of the latest stand-in, so openConsole can start them afresh. */
+let recorded: Call[] | null = null;
+
 export function standInFetch(answer: (call: Call) => Reply) {
   const calls: Call[] = [];
+  recorded = calls;
   const fn = vi.fn((input: string, init: RequestInit = {}) => {
     const headers = (init.headers ?? {}) as Record<string, string>;
     const call: Call = {
@@ -42,4 +46,7 @@ export async function openConsole(roles: string[] = ['lead']): Promise<void> {
   await screen.findByRole('heading', { name: 'Shift lead', level: 1 });
   // The tabs come with the signed-in lead's console; wait for them, not just the title.
   if (roles.some((r) => r === 'lead' || r === 'admin')) await screen.findByRole('tab', { name: 'Plan waves' });
+  // The first tab's panels (the live board...) read the server as they open: a test sees
+  // only the calls made after the console is up.
+  recorded?.splice(0);
 }

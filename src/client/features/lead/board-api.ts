@@ -1,0 +1,49 @@
+import type { BoardStatsResponse } from '../../../domain/board/stats';
+import type { BoardWavesResponse } from '../../../domain/board/waves';
+import type { DevicesResponse } from '../../../domain/devices';
+import { apiFetch, NetworkError, type ApiResult } from '../../sync/api';
+
+/** OFFLINE: the request never reached the server (the console needs the network). */
+export type BoardAnswer<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+
+type Fetch = typeof apiFetch;
+
+async function get<T>(fetcher: Fetch, path: string, token: string | null): Promise<BoardAnswer<T>> {
+  let res: ApiResult<T>;
+  try {
+    res = await fetcher<T>(path, { token });
+  } catch (err) {
+    if (err instanceof NetworkError) return { ok: false, code: 'OFFLINE', message: err.message };
+    throw err;
+  }
+  return res.ok ? { ok: true, value: res.body } : { ok: false, code: res.code, message: res.message };
+}
+
+/** Everything the live board shows, read in one go. */
+export interface BoardData {
+  stats: BoardStatsResponse;
+  waves: BoardWavesResponse;
+  devices: DevicesResponse;
+}
+
+/** The live board's reads (docs/board-stats.md, docs/devices.md), with this session's token. */
+export function boardApi(token: string | null, fetcher: Fetch = apiFetch) {
+  return {
+    stats: () => get<BoardStatsResponse>(fetcher, '/api/board/stats', token),
+    waves: () => get<BoardWavesResponse>(fetcher, '/api/board/waves', token),
+    devices: () => get<DevicesResponse>(fetcher, '/api/devices', token),
+    /** The three at once: the first refusal wins, OFFLINE before any other. */
+    async all(): Promise<BoardAnswer<BoardData>> {
+      const [stats, waves, devices] = await Promise.all([this.stats(), this.waves(), this.devices()]);
+      const failed = [stats, waves, devices].filter((a): a is Extract<BoardAnswer<unknown>, { ok: false }> => !a.ok);
+      const first = failed.find((a) => a.code === 'OFFLINE') ?? failed[0];
+      if (first) return first;
+      if (!stats.ok || !waves.ok || !devices.ok) throw new Error('unreachable');
+      // A proxy's or an older server's answer of another shape must not take the console down.
+      const shaped = Array.isArray(stats.value?.people) && Array.isArray(stats.value.flows) && Array.isArray(waves.value?.waves) && Array.isArray(devices.value?.devices);
+      if (!shaped) return { ok: false, code: 'INTERNAL', message: 'unexpected answer' };
+      return { ok: true, value: { stats: stats.value, waves: waves.value, devices: devices.value } };
+    },
+  };
+}
+export type BoardApi = ReturnType<typeof boardApi>;

@@ -1,0 +1,89 @@
+import type { TFunction } from 'i18next';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BoardStatsResponse } from '../../../domain/board/stats';
+import type { BoardPerson, BoardWavesResponse } from '../../../domain/board/waves';
+import { ago } from './lead-common';
+import { actionWords, duration, num } from './board-format';
+
+type StatsPerson = BoardStatsResponse['people'][number];
+interface Row {
+  userId: string;
+  name: string;
+  stats: StatsPerson | null;
+  now: BoardPerson | null;
+}
+
+/** Stats (this shift) and the current task (now) of everyone on the floor, one row each. */
+export function peopleRows(stats: BoardStatsResponse, waves: BoardWavesResponse): Row[] {
+  const rows = new Map<string, Row>();
+  const row = (userId: string, name: string | null) => {
+    let r = rows.get(userId);
+    if (!r) rows.set(userId, (r = { userId, name: name ?? userId, stats: null, now: null }));
+    return r;
+  };
+  for (const p of stats.people) row(p.userId, p.name).stats = p;
+  for (const p of waves.people) row(p.userId, p.name).now = p;
+  return [...rows.values()].sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
+}
+
+/** The people on the floor: what they hold now, their pace this shift, idle time, last action. */
+export const BoardPeople = memo(function BoardPeople({ stats, waves }: { stats: BoardStatsResponse; waves: BoardWavesResponse }) {
+  const { t, i18n } = useTranslation();
+  const rows = peopleRows(stats, waves);
+  const now = Date.parse(waves.now);
+  const lang = i18n.language;
+  return (
+    <section className="stack" aria-labelledby="live-people-title">
+      <h2 id="live-people-title">{t('liveBoard.people.title', { count: rows.length })}</h2>
+      {rows.length === 0 ? (
+        <p className="muted">{t('liveBoard.people.none')}</p>
+      ) : (
+        <div className="live-scroll">
+          <table className="live-table" data-testid="live-people">
+            <thead>
+              <tr>
+                <th scope="col">{t('liveBoard.people.person')}</th>
+                <th scope="col">{t('liveBoard.people.task')}</th>
+                <th scope="col">{t('liveBoard.people.units-h')}</th>
+                <th scope="col">{t('liveBoard.people.lines-h')}</th>
+                <th scope="col">{t('liveBoard.people.idle')}</th>
+                <th scope="col">{t('liveBoard.people.last')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.userId} data-testid="live-person">
+                  <th scope="row">{r.name}</th>
+                  <td>{taskWords(t, r.now)}</td>
+                  <td className="num">{num(lang, r.stats?.unitsPerHour ?? null)}</td>
+                  <td className="num">{num(lang, r.stats?.linesPerHour ?? null)}</td>
+                  <td className="num">{r.stats ? duration(t, r.stats.idleMinutes) : '—'}</td>
+                  <td>{lastWords(t, r, now)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+});
+
+function taskWords(t: TFunction, p: BoardPerson | null): string {
+  const c = p?.current;
+  if (!c) return t('liveBoard.people.no-task');
+  const key = c.status === 'picking' ? 'liveBoard.people.picking' : 'liveBoard.people.next';
+  const words = t(key, { code: c.code, done: c.linesDone, total: c.lines });
+  return p.queuedWaves > 0 ? `${words} ${t('liveBoard.people.queued', { count: p.queuedWaves })}` : words;
+}
+
+function lastWords(t: TFunction, r: Row, now: number): string {
+  const a = r.now?.lastAction;
+  if (a) {
+    const when = ago(t, Math.max(0, Math.round((now - Date.parse(a.at)) / 1000)));
+    return a.waveCode ? t('liveBoard.people.last-on', { what: actionWords(t, a.name), code: a.waveCode, when }) : t('liveBoard.people.last-action', { what: actionWords(t, a.name), when });
+  }
+  if (r.stats) return ago(t, Math.round(r.stats.sinceLastMinutes * 60));
+  return '—';
+}
