@@ -173,5 +173,5 @@ export interface StockMovement {
   lot: string | null;
   expiry: string | null;
   delta: number;
-  reason: 'pick' | 'short' | 'seed' | 'adjust' | 'pick_undo' | 'pack' | 'unpack' | 'receive' | 'putaway' | 'move' | 'return' | 'dispose';
+  reason: 'pick' | 'short' | 'seed' | 'adjust' | 'pick_undo' | 'pack' | 'unpack' | 'receive' | 'putaway' | 'move' | 'return' | 'dispose' | 'replenish';
 }

@@ -3,6 +3,7 @@ import { Location, PickTask, Sku, Tote, UserPublic, Wave, WarehouseException } f
 import { BinStock } from './stock';
 import { InboundSnapshot } from './inbound/snapshot';
 import { InventorySnapshot } from './inventory/snapshot';
+import { ReplenishSnapshot } from './replenish/types';
 import { PackSnapshot } from './packing/types';
 
 /** Bumped when the shape of the sync payloads changes incompatibly. */
@@ -106,5 +107,7 @@ export const PullResponse = z.object({
   inbound: InboundSnapshot.optional(),
   /** Counting and returns' working set (floor roles), like `pack`. */
   inventory: InventorySnapshot.optional(),
+  /** Replenishment's open tasks (receivers, leads), like `pack`. */
+  replenish: ReplenishSnapshot.optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;

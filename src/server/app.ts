@@ -23,6 +23,7 @@ import { orderRoutes } from './routes/orders';
 import { leadWaveOrderRoutes } from './routes/lead-wave-orders';
 import { leadWaveRoutes } from './routes/lead-waves';
 import { printRoutes } from './routes/print';
+import { replenishRoutes } from './routes/replenish';
 import { sellerDataRoutes } from './routes/seller-data';
 import { sellerEventRoutes } from './routes/seller-events';
 import { sellerKeyRoutes } from './routes/seller-keys';
@@ -151,6 +152,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   countTaskRoutes(app, { db, events });
   deviceRoutes(app, db);
   boardRoutes(app, db);
+  replenishRoutes(app, { db, events });
   boardWaveRoutes(app, db);
 
   const staticDir = opts.staticDir ? resolve(opts.staticDir) : null;

@@ -6,6 +6,7 @@ import { countSubmit, putawayConfirm, receiptClose, returnGrade, stockMove } fro
 import { packConfirm, packMissing } from './pack';
 import { pickConfirm, pickShort } from './pick';
 import { pickSkip } from './skip';
+import { replenishConfirm } from '../replenish/confirm';
 import type { CommandDef } from './types';
 import { waveAssign } from './wave';
 
@@ -19,6 +20,7 @@ export * from './short';
 export * from './skip';
 export * from './undo-refusal';
 export * from './wave';
+export { replenishConfirm, ReplenishConfirmArgs, applyReplenishConfirm } from '../replenish/confirm';
 export { conflictResolve, ConflictResolveArgs } from '../picking/conflict-card';
 export { applyPickUndo, pickUndo, PickUndoArgs, type PickConfirmation, type PickUndoState } from '../picking/undo';
 
@@ -38,6 +40,7 @@ export const COMMANDS = {
   'stock.move': stockMove,
   'return.grade': returnGrade,
   'count.submit': countSubmit,
+  'replenish.confirm': replenishConfirm,
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

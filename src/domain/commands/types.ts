@@ -5,6 +5,7 @@ import type { EXCEPTION_TYPES, PickTask, StockMovement, Tote, Wave } from '../mo
 import type { OrderStatus } from '../packing/types';
 import type { ReceivingChanges } from '../inbound/changes';
 import type { InventoryChanges } from '../inventory/changes';
+import type { ReplenishChanges } from '../replenish/types';
 
 /** Who is applying a command, and when. The server passes its own clock. */
 export interface RuleContext {
@@ -52,7 +53,7 @@ export interface NewShipment {
 /** An entry for a seller's event feed (issue 7 serves the feed). */
 export interface NewSellerEvent {
   sellerId: string;
-  type: 'order.packed' | 'order.shipped' | 'order.on_hold' | 'order.cancelled_at_pack' | 'inbound.received' | 'return.graded';
+  type: 'order.packed' | 'order.shipped' | 'order.on_hold' | 'order.cancelled_at_pack' | 'inbound.received' | 'return.graded' | 'stock.low';
   payload: Record<string, unknown>;
 }
 
@@ -83,6 +84,8 @@ export interface Changes {
   receiving?: ReceivingChanges;
   /** Returns and counts (return.grade, count.submit). */
   inventory?: InventoryChanges;
+  /** A replenishment confirmed, or a face to count (replenish.confirm). */
+  replenish?: ReplenishChanges;
 }
 
 /**

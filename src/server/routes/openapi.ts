@@ -14,6 +14,7 @@ import { leadPaths } from './openapi-lead';
 import { leadOrderPaths } from './openapi-lead-orders';
 import { packPaths } from './openapi-pack';
 import { photoPaths } from './openapi-photos';
+import { replenishPaths } from './openapi-replenish';
 import { sellerPaths } from './openapi-seller';
 import { sellerOrderPaths } from './openapi-seller-orders';
 import { sellerDataPaths } from './openapi-seller-data';
@@ -117,6 +118,7 @@ export function buildOpenApi() {
       ...sellerDataPaths(),
       ...devicePaths(),
       ...boardPaths(),
+      ...replenishPaths(),
       ...boardWavePaths(),
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
       '/demo/barcodes': { get: { summary: 'Printable demo barcodes', responses: { 200: { description: 'HTML', content: { 'text/html': {} } } } } },

@@ -6,6 +6,7 @@ import { clampInt4, currentVersion } from '../db/version';
 import { readInboundSnapshot } from './pull-inbound';
 import { readInventorySnapshot } from './pull-inventory';
 import { readPackSnapshot } from './pull-pack';
+import { readReplenishSnapshot } from './pull-replenish';
 import { readStock } from './pull-stock';
 import { toException, toLocation, toSku, toTask, toTote, toUserPublic, toWave } from './mappers';
 
@@ -59,6 +60,7 @@ export async function pullChanges(
     const pack = hasMore ? undefined : await readPackSnapshot(trx, caller.warehouseId, caller.deviceId, caller.userId ?? null);
     const inbound = hasMore ? undefined : await readInboundSnapshot(trx, caller.warehouseId, caller.userId ?? null);
     const inventory = hasMore ? undefined : await readInventorySnapshot(trx, caller.warehouseId, caller.userId ?? null);
+    const replenish = hasMore ? undefined : await readReplenishSnapshot(trx, caller.warehouseId, caller.userId ?? null);
     return {
       cursor: hasMore ? upTo : head,
       hasMore,
@@ -71,6 +73,7 @@ export async function pullChanges(
       ...(pack ? { pack } : {}),
       ...(inbound ? { inbound } : {}),
       ...(inventory ? { inventory } : {}),
+      ...(replenish ? { replenish } : {}),
     };
   });
 }

@@ -33,6 +33,8 @@ import type { Database } from '../db/schema';
 import { findLocation } from './dropoff-writes';
 import { decideInventory } from './inventory-decide';
 import { decideReceiving } from './receiving-decide';
+import { decideReplenish } from './replenish-decide';
+import type { ReplenishConfirmArgs } from '../../domain/replenish/confirm';
 import { withLotStock } from './lot-stock';
 import { loadPackState } from './pack-state';
 import type { Parsed } from './push';
@@ -123,5 +125,7 @@ export async function decide(
     case 'return.grade':
     case 'count.submit':
       return decideInventory(f.name, f.args as ReturnGradeArgs | CountSubmitArgs, ctx, env);
+    case 'replenish.confirm':
+      return decideReplenish(f.args as ReplenishConfirmArgs, ctx, env);
   }
 }

@@ -14,6 +14,8 @@ import { negativeStockCandidates, raiseNegativeStock } from './negative-stock';
 import { PackWrites } from './pack-writes';
 import { writeInventory } from './inventory-writes';
 import { writeReceiving } from './receiving-writes';
+import { raiseReplenishments } from './replenish-trigger';
+import { writeReplenish } from './replenish-writes';
 import { loadDeviceActorsAndWavesPg, loadDeviceAndActors, type Actor } from './push-actors';
 import { BatchMemory, resolveExceptions } from './push-state';
 import { decide } from './push-decide';
@@ -275,6 +277,8 @@ async function applyFresh(
         });
       }
     }
+    // Applied (a task done) or refused (a face to count): replenish.confirm's rows.
+    if (outcome.replenish) await writeReplenish(trx, outcome, { warehouseId: caller.warehouseId, mutationId: f.m.id, userId: f.m.userId, version, now });
     for (const [n, e] of outcome.exceptions.entries()) {
       exceptions.push({
         id: `${f.m.id}:x${n}`,
@@ -341,6 +345,8 @@ async function applyFresh(
     // The statement numbered one version per negative-stock pair after the commands'.
     for (let i = 0; i < written.negative; i++) clock.tick();
     clock.markWritten();
+    // After the ledger rows are in: pick faces this batch took below their minimum.
+    await raiseReplenishments(trx, caller.kind, clock, caller.warehouseId, ledger, now);
     return;
   }
   // Mutations first: ledger rows reference them.
@@ -357,4 +363,5 @@ async function applyFresh(
   await write('exceptions', EXCEPTION_COLS, exceptions);
   await waves.flush();
   await raiseNegativeStock(trx, clock, caller.warehouseId, ledger, now, caller.fast);
+  await raiseReplenishments(trx, caller.kind, clock, caller.warehouseId, ledger, now);
 }

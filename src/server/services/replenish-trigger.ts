@@ -1,0 +1,189 @@
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { effectiveLimits } from '../../domain/replenish/limits';
+import { decideFace, needsReserve, type FaceState, type ReserveLot } from '../../domain/replenish/trigger';
+import type { DbKind } from '../db/connect';
+import type { Database, StockLedgerTable } from '../db/schema';
+import type { VersionClock } from '../db/version';
+import { withReplenish, type ReplenishDb } from './replenish-schema';
+
+interface Candidate {
+  locationId: string;
+  skuId: string;
+  /** The last command of the batch that took stock out of it: the task is named after it. */
+  mutationId: string;
+}
+
+interface FaceRow {
+  location_id: string;
+  sku_id: string;
+  location_code: string;
+  sku_code: string;
+  seller_id: string;
+  case_pack_qty: number;
+  low_stock_threshold: number;
+  min_qty: number | null;
+  max_qty: number | null;
+  on_hand: number | string;
+  active_id: string | null;
+  active_status: string | null;
+}
+
+/**
+ * After a push batch's ledger rows are written, inside its transaction: each pick face
+ * (bin and SKU) the batch took stock out of that is now below its minimum and holds no
+ * active replenishment gets a task from reserve (FEFO) and its seller a `stock.low`
+ * event, once per crossing (domain/replenish/trigger.ts decides). Cheap on purpose:
+ * nothing is read unless the batch moved stock out of a bin; then one statement reads
+ * every candidate's face, limits, balance and active task; reserve stock and the
+ * seller's available stock are read only for the rare faces that cross.
+ */
+export async function raiseReplenishments(
+  trx: Transaction<Database>,
+  kind: DbKind,
+  clock: VersionClock,
+  warehouseId: string,
+  ledger: readonly Insertable<StockLedgerTable>[],
+  now: string,
+): Promise<void> {
+  const byKey = new Map<string, Candidate>();
+  for (const m of ledger) {
+    if (m.location_id && m.delta < 0) byKey.set(`${m.location_id}\u0000${m.sku_id}`, { locationId: m.location_id, skuId: m.sku_id, mutationId: m.mutation_id ?? 'push' });
+  }
+  if (byKey.size === 0) return;
+  const db = withReplenish(trx);
+  const rows = await readFaces(db, kind, warehouseId, [...byKey.values()]);
+  const faces: { row: FaceRow; state: FaceState }[] = [];
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const key = `${r.location_id}\u0000${r.sku_id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const limits = effectiveLimits(r.min_qty === null ? null : { minQty: Number(r.min_qty), maxQty: Number(r.max_qty) }, Number(r.low_stock_threshold));
+    const active = r.active_id && (r.active_status === 'open' || r.active_status === 'no_stock') ? { id: r.active_id, status: r.active_status as 'open' | 'no_stock' } : null;
+    faces.push({
+      row: r,
+      state: { locationId: r.location_id, skuId: r.sku_id, onHand: Number(r.on_hand), min: limits.min, max: limits.max, casePack: Number(r.case_pack_qty), active },
+    });
+  }
+  const busy = faces.filter((f) => needsReserve(f.state) || f.state.active?.status === 'no_stock');
+  if (busy.length === 0) return;
+  const lots = await readReserve(db, warehouseId, [...new Set(busy.filter((f) => needsReserve(f.state)).map((f) => f.state.skuId))]);
+  const decided = busy.map((f) => ({ ...f, d: decideFace(f.state, lots.get(f.state.skuId) ?? []) })).filter((f) => f.d.kind !== 'none');
+  if (decided.length === 0) return;
+  // The batch's last version (every fresh command ticked one): the rows commit with the
+  // batch, and pulls and the sellers' feed see them with the change that caused them.
+  const version = clock.current;
+  const created = decided.filter((f) => f.d.kind === 'create');
+  const available = created.length ? await readAvailable(db, warehouseId, [...new Set(created.map((f) => f.state.skuId))]) : new Map<string, number>();
+  let n = 0;
+  for (const { row, state, d } of decided) {
+    if (d.kind === 'create') {
+      const mutationId = byKey.get(`${state.locationId}\u0000${state.skuId}`)!.mutationId;
+      const id = `${mutationId}:rp${n++}`;
+      await db
+        .insertInto('replenishment_tasks')
+        .values({
+          id, warehouse_id: warehouseId, location_id: state.locationId, sku_id: state.skuId, seller_id: row.seller_id,
+          from_location_id: d.from?.locationId ?? null, lot: d.from?.lot ?? null, expiry: d.from?.expiry ?? null, qty: d.qty,
+          min_qty: state.min, max_qty: state.max, on_hand: state.onHand, status: d.status, mutation_id: mutationId,
+          created_at: now, done_by: null, done_qty: null, done_from_location_id: null, done_at: null, version,
+        })
+        .execute();
+      await db
+        .insertInto('seller_events')
+        .values({
+          id: `${id}:low`,
+          warehouse_id: warehouseId,
+          seller_id: row.seller_id,
+          type: 'stock.low',
+          payload: JSON.stringify({
+            skuId: state.skuId,
+            skuCode: row.sku_code,
+            pickFace: row.location_code,
+            onHand: state.onHand,
+            minimum: state.min,
+            available: available.get(state.skuId) ?? 0,
+            replenishment: d.status === 'open' ? 'planned' : 'no_reserve_stock',
+          }),
+          created_at: now,
+          version,
+        })
+        .execute();
+    } else if (d.kind === 'upgrade') {
+      await db
+        .updateTable('replenishment_tasks')
+        .set({ status: 'open', from_location_id: d.from.locationId, lot: d.from.lot, expiry: d.from.expiry, qty: d.qty, version })
+        .where('id', '=', d.taskId)
+        .where('status', '=', 'no_stock')
+        .execute();
+    } else if (d.kind === 'close') {
+      await db.updateTable('replenishment_tasks').set({ status: 'cancelled', version }).where('id', '=', d.taskId).where('status', '=', 'no_stock').execute();
+    }
+  }
+}
+
+/** Every candidate that is a pick face of this warehouse, with its limits, balance and active task: one statement. */
+async function readFaces(db: Kysely<ReplenishDb>, kind: DbKind, warehouseId: string, pairs: Candidate[]): Promise<FaceRow[]> {
+  const source =
+    kind === 'postgres'
+      ? sql`unnest(${pairs.map((p) => p.locationId)}::text[], ${pairs.map((p) => p.skuId)}::text[]) as p(location_id, sku_id)`
+      : sql`(select json_extract(value, '$[0]') as location_id, json_extract(value, '$[1]') as sku_id from json_each(${JSON.stringify(pairs.map((p) => [p.locationId, p.skuId]))})) as p`;
+  const r = await sql<FaceRow>`
+    select p.location_id, p.sku_id, l.code as location_code, s.code as sku_code, s.seller_id, s.case_pack_qty, s.low_stock_threshold,
+      f.min_qty, f.max_qty,
+      (select coalesce(sum(x.delta), 0) from stock_ledger x where x.location_id = p.location_id and x.sku_id = p.sku_id) as on_hand,
+      r.id as active_id, r.status as active_status
+    from ${source}
+    join locations l on l.id = p.location_id
+    join skus s on s.id = p.sku_id
+    left join pick_face_limits f on f.location_id = p.location_id and f.sku_id = p.sku_id
+    left join replenishment_tasks r on r.location_id = p.location_id and r.sku_id = p.sku_id and r.status in ('open', 'no_stock')
+    where l.type = 'pick_face' and l.warehouse_id = ${warehouseId}`.execute(db);
+  return r.rows;
+}
+
+/** Reserve lots (units above 0) of these SKUs, by SKU; probes the (location, sku) index through the reserve bins. */
+async function readReserve(db: Kysely<ReplenishDb>, warehouseId: string, skuIds: string[]): Promise<Map<string, ReserveLot[]>> {
+  const out = new Map<string, ReserveLot[]>();
+  if (skuIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('stock_ledger as x')
+    .innerJoin('locations as l', 'l.id', 'x.location_id')
+    .select(['x.location_id', 'x.sku_id', 'x.lot', 'x.expiry', 'l.walk_seq', (eb) => eb.fn.sum<number>('x.delta').as('qty')])
+    .where('x.location_id', 'in', (eb) => eb.selectFrom('locations').select('id').where('type', '=', 'reserve').where('warehouse_id', '=', warehouseId))
+    .where('x.sku_id', 'in', skuIds)
+    .groupBy(['x.location_id', 'x.sku_id', 'x.lot', 'x.expiry', 'l.walk_seq'])
+    .execute();
+  for (const r of rows) {
+    if (Number(r.qty) <= 0) continue;
+    const list = out.get(r.sku_id) ?? [];
+    list.push({ locationId: r.location_id!, lot: r.lot, expiry: r.expiry, qty: Number(r.qty), walkSeq: Number(r.walk_seq) });
+    out.set(r.sku_id, list);
+  }
+  return out;
+}
+
+/**
+ * The seller's available stock of each SKU warehouse-wide, as the sellers' stock route
+ * counts it (services/seller-stock.ts): units in bins less what open pick tasks still
+ * have to take, never below 0.
+ */
+async function readAvailable(db: Kysely<ReplenishDb>, warehouseId: string, skuIds: string[]): Promise<Map<string, number>> {
+  const onHand = await db
+    .selectFrom('stock_ledger')
+    .select(['sku_id', (eb) => eb.fn.sum<number>('delta').as('qty')])
+    .where('location_id', 'in', (eb) => eb.selectFrom('locations').select('id').where('warehouse_id', '=', warehouseId))
+    .where('sku_id', 'in', skuIds)
+    .groupBy('sku_id')
+    .execute();
+  const held = await db
+    .selectFrom('pick_tasks')
+    .select(['sku_id', (eb) => eb.fn.sum<number>(eb('qty', '-', eb.ref('picked_qty'))).as('qty')])
+    .where('sku_id', 'in', skuIds)
+    .where('status', '=', 'open')
+    .where('warehouse_id', '=', warehouseId)
+    .groupBy('sku_id')
+    .execute();
+  const allocated = new Map(held.map((h) => [h.sku_id, Number(h.qty)]));
+  return new Map(onHand.map((o) => [o.sku_id, Math.max(0, Number(o.qty) - (allocated.get(o.sku_id) ?? 0))]));
+}
