@@ -22,6 +22,7 @@ import { photoRoutes } from './routes/photos';
 import { orderRoutes } from './routes/orders';
 import { leadWaveOrderRoutes } from './routes/lead-wave-orders';
 import { leadWaveRoutes } from './routes/lead-waves';
+import { exceptionRoutes } from './routes/exceptions';
 import { printRoutes } from './routes/print';
 import { replenishRoutes } from './routes/replenish';
 import { sellerDataRoutes } from './routes/seller-data';
@@ -142,6 +143,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   printRoutes(app, { db, events, printTimeoutMs });
   orderRoutes(app, { db, events, carrier });
   leadWaveRoutes(app, { db, events });
+  exceptionRoutes(app, { db, events });
   leadWaveOrderRoutes(app, db);
   manifestRoutes(app, { db, events, carrier });
   sellerEventRoutes(app, db);

@@ -11,6 +11,7 @@ import { boardPaths } from './openapi-board';
 import { boardWavePaths } from './openapi-board-waves';
 import { devicePaths } from './openapi-devices';
 import { leadPaths } from './openapi-lead';
+import { exceptionPaths } from './openapi-exceptions';
 import { leadOrderPaths } from './openapi-lead-orders';
 import { packPaths } from './openapi-pack';
 import { photoPaths } from './openapi-photos';
@@ -113,6 +114,7 @@ export function buildOpenApi() {
       ...sellerPaths(),
       ...wavePaths(),
       ...leadPaths(),
+      ...exceptionPaths(),
       ...leadOrderPaths(),
       ...sellerOrderPaths(),
       ...sellerDataPaths(),

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Outcome } from '../../domain/commands';
 import { insertRows } from '../db/bulk';
 import type { Database } from '../db/schema';
+import { raiseDamagedStock } from './exception-damage';
 import type { WriteMeta } from './receiving-writes';
 
 /**
@@ -14,6 +15,8 @@ export async function writeInventory(trx: Transaction<Database>, outcome: Outcom
   const inv = outcome.inventory;
   if (!inv || outcome.status !== 'applied') return;
   const { warehouseId, version, now } = meta;
+  // Units returned damaged go to the lead's exceptions queue (docs/exceptions.md).
+  await raiseDamagedStock(trx, outcome, meta, 'return');
   for (const r of inv.returns ?? []) {
     await trx
       .insertInto('returns')

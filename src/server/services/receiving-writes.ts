@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Outcome } from '../../domain/commands';
 import { insertRows } from '../db/bulk';
 import type { Database } from '../db/schema';
+import { raiseDamagedStock } from './exception-damage';
 
 export interface WriteMeta {
   warehouseId: string;
@@ -134,4 +135,6 @@ export async function writeReceiving(trx: Transaction<Database>, outcome: Outcom
       .where('status', '=', 'open')
       .execute();
   }
+  // Damaged units at the dock go to the lead's exceptions queue (docs/exceptions.md).
+  await raiseDamagedStock(trx, outcome, meta, 'receipt');
 }
