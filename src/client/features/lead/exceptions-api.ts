@@ -1,0 +1,65 @@
+import type { ExceptionAction, ExceptionActionBody } from '../../../domain/exceptions/actions';
+import { apiFetch, NetworkError, type ApiResult } from '../../sync/api';
+
+type Person = { id: string; name: string };
+
+/** One exception as GET /api/exceptions describes it (src/server/services/exception-list.ts). */
+export interface ExceptionItem {
+  id: string;
+  type: string;
+  status: 'open' | 'handled';
+  qty: number;
+  createdAt: string;
+  ageSeconds: number;
+  sku: { id: string; code: string; name: string } | null;
+  location: { id: string; code: string } | null;
+  order: { id: string; ref: string; status: string } | null;
+  wave: { id: string; code: string } | null;
+  raisedBy: Person | null;
+  toteCode: string | null;
+  details: Record<string, unknown> | null;
+  allowedActions: ExceptionAction[];
+  handled: { by: Person | null; at: string | null; action: string | null; note: string | null; result: Record<string, unknown> | null } | null;
+}
+
+export interface ExceptionList {
+  exceptions: ExceptionItem[];
+  counters: Person[];
+  now: string;
+}
+
+export interface ExceptionActionAnswer {
+  exception: ExceptionItem;
+  result: Record<string, unknown>;
+  version: number;
+}
+
+/** An answer, a refusal's code (with its details), or OFFLINE when the server could not be reached. */
+export type Answer<T> = { ok: true; value: T } | { ok: false; code: string; details?: unknown };
+
+async function call<T>(p: Promise<ApiResult<T>>): Promise<Answer<T>> {
+  try {
+    const r = await p;
+    return r.ok ? { ok: true, value: r.body } : { ok: false, code: r.code, details: r.details };
+  } catch (err) {
+    if (err instanceof NetworkError) return { ok: false, code: 'OFFLINE' };
+    throw err;
+  }
+}
+
+export interface ExceptionsApi {
+  list(status: 'open' | 'handled', type: string | null): Promise<Answer<ExceptionList>>;
+  act(id: string, body: ExceptionActionBody): Promise<Answer<ExceptionActionAnswer>>;
+}
+
+/** The exceptions queue's calls (leads and admins; docs/exceptions.md). */
+export function exceptionsApi(token: string | null): ExceptionsApi {
+  return {
+    list: (status, type) => {
+      const q = new URLSearchParams({ status });
+      if (type) q.set('type', type);
+      return call(apiFetch<ExceptionList>(`/api/exceptions?${q.toString()}`, { token }));
+    },
+    act: (id, body) => call(apiFetch<ExceptionActionAnswer>(`/api/exceptions/${encodeURIComponent(id)}/actions`, { method: 'POST', body, token })),
+  };
+}
