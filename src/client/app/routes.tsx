@@ -20,6 +20,7 @@ const CountPage = lazy(() => import('../features/counting/count-page'));
 const MovePage = lazy(() => import('../features/moves/move-page'));
 const LookupPage = lazy(() => import('../features/lookup/lookup-page'));
 const LeadPage = lazy(() => import('../features/lead/lead-page'));
+const ReplenishPage = lazy(() => import('../features/replenish/replenish-page'));
 const NotFound = lazy(() => import('./not-found'));
 
 export function createRouter() {
@@ -44,6 +45,7 @@ export function createRouter() {
         { path: '/move', element: <MovePage /> },
         { path: '/lookup', element: <LookupPage /> },
         { path: '/lead', element: <LeadPage /> },
+        { path: '/replenish', element: <ReplenishPage /> },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -6,6 +6,7 @@ import type { BoxType, NumberLease, OverrideVerifier, PackOrder } from '../../do
 import type { Asn, DiscrepancyNote, ReceiptLine } from '../../domain/inbound/types';
 import type { PutawayTask } from '../../domain/inbound/snapshot';
 import type { CountTaskView, ReturnableOrder } from '../../domain/inventory/snapshot';
+import type { ReplenishTask } from '../../domain/replenish/types';
 
 /** A SKU row with its barcode values flattened so a multi-entry index can find it by scan. */
 export type SkuRow = Sku & { barcodeValues: string[] };
@@ -134,6 +135,8 @@ export class ToteDb extends Dexie {
   inventoryMeta!: Table<MetaRow, string>;
   /** Photos waiting for upload, and uploaded ones until they are cleared. */
   photos!: Table<PhotoRow, string>;
+  /** Replenishment's open tasks (PullResponse.replenish), replaced whole by each pull. */
+  replenishTasks!: Table<ReplenishTask, string>;
 
   constructor(name = 'tote') {
     // Strict durability: a command reported as saved must survive the handheld being
@@ -195,6 +198,10 @@ export class ToteDb extends Dexie {
       returnables: 'orderId, ref, *trackingNumbers',
       inventoryMeta: 'key',
       photos: 'id, status',
+    });
+    // Replenishment (issue 7): open tasks, reserve bin to pick face.
+    this.version(7).stores({
+      replenishTasks: 'id, status',
     });
   }
 }

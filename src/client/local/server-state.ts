@@ -6,6 +6,7 @@ import { getMeta, setMeta } from './meta';
 import { applyInboundSnapshotInTx, inboundTables } from './inbound-store';
 import { applyInventorySnapshotInTx, inventoryTables } from './inventory-store';
 import { applyPackSnapshotInTx, packTables } from './pack-store';
+import { applyReplenishSnapshotInTx, replenishTables } from './replenish-store';
 import { emptyDirty, markDirtyInTx, refreshViewInTx, takeDirtyInTx } from './view';
 
 function skuRow(sku: PullResponse['changes']['skus'][number]): SkuRow {
@@ -24,7 +25,7 @@ export async function applyPullPage(page: PullResponse, opts: { final: boolean; 
   const c = page.changes;
   await d.transaction(
     'rw',
-    [d.locations, d.skus, d.totes, d.users, d.srvWaves, d.srvTasks, d.exceptions, d.stock, d.meta, d.outbox, d.rejections, d.conflicts, d.waves, d.tasks, d.viewDirty, ...(page.pack ? packTables() : []), ...(page.inbound ? inboundTables() : []), ...(page.inventory ? inventoryTables() : [])],
+    [d.locations, d.skus, d.totes, d.users, d.srvWaves, d.srvTasks, d.exceptions, d.stock, d.meta, d.outbox, d.rejections, d.conflicts, d.waves, d.tasks, d.viewDirty, ...(page.pack ? packTables() : []), ...(page.inbound ? inboundTables() : []), ...(page.inventory ? inventoryTables() : []), ...(page.replenish ? replenishTables() : [])],
     async () => {
       const dirty = emptyDirty();
       // Every independent request is issued at once (the transaction still runs them in
@@ -70,6 +71,7 @@ export async function applyPullPage(page: PullResponse, opts: { final: boolean; 
         page.pack ? applyPackSnapshotInTx(page.pack) : null,
         page.inbound ? applyInboundSnapshotInTx(page.inbound) : null,
         page.inventory ? applyInventorySnapshotInTx(page.inventory) : null,
+        page.replenish ? applyReplenishSnapshotInTx(page.replenish) : null,
       ]);
       if (opts.final) {
         await Promise.all([takeDirtyInTx(dirty).then(refreshViewInTx), setMeta('lastSyncAt', new Date().toISOString())]);

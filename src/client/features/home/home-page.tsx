@@ -18,6 +18,7 @@ const STOCK_FLOWS: { key: string; to: string; roles: Role[]; primary?: boolean }
   { key: 'returns', to: '/returns', roles: ['returns', 'lead'], primary: true },
   { key: 'count', to: '/count', roles: ['picker', 'packer', 'receiver', 'returns', 'lead'] },
   { key: 'move', to: '/move', roles: ['receiver', 'returns', 'lead'] },
+  { key: 'replenish', to: '/replenish', roles: ['receiver', 'lead'] },
   { key: 'lookup', to: '/lookup', roles: ['picker', 'packer', 'receiver', 'returns', 'lead', 'admin'] },
   { key: 'lead', to: '/lead', roles: ['lead', 'admin'], primary: true },
 ];
