@@ -154,6 +154,34 @@ describe.each(BACKENDS)('exceptions queue on %s', (kind) => {
     expect(items[1]).toMatchObject({ order: { ref: order.ref }, allowedActions: ['assign_count', 'resolve'], details: { source: 'return' } });
   });
 
+  it('pokes listening devices after an action, with the action\'s version', async () => {
+    await h.app.listen({ port: 0, host: '127.0.0.1' });
+    const addr = h.app.server.address();
+    const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    const pat = await Device.signIn(h.app, 'U1001', PAT);
+    const ctl = new AbortController();
+    const res = await fetch(`${base}/api/sync/events`, { headers: { authorization: `Bearer ${pat.token}` }, signal: ctl.signal });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const poke = /event: poke\ndata: \{"version":(\d+)\}\n\n/;
+    const until = async () => {
+      while (!poke.test(text)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended: ${text}`);
+        text += decoder.decode(value);
+      }
+      return poke.exec(text)!;
+    };
+    await until();
+    text = '';
+    const r = await act(await raise('stale_assignment'), { action: 'resolve', note: 'told both pickers' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(Number((await until())[1])).toBeGreaterThanOrEqual((r.json() as { version: number }).version);
+    ctl.abort();
+  });
+
   it('is in the OpenAPI description', async () => {
     const doc = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     expect(Object.keys(doc.paths['/api/exceptions']!)).toEqual(['get']);
