@@ -64,6 +64,10 @@ describe.each(BACKENDS)('exception actions on %s', (kind) => {
     expect(after.handled_at).not.toBeNull();
     expect(JSON.parse(after.handled_result!)).toMatchObject({ waveId, taskIds: [`${ex.id}:r0`] });
     expect((await db().selectFrom('waves').select('status').where('id', '=', waveId).executeTakeFirstOrThrow()).status).toBe('picking');
+    // The picker's next push picks the new stop (the server's wave cache sees the new task).
+    const pick = pat.command('pick.confirm', pickArgs(`${ex.id}:r0`, Number(ex.qty), 'T0170', 1, waveId));
+    expect((await pat.push([pick])).results[0]).toMatchObject({ status: 'applied' });
+    expect((await db().selectFrom('pick_tasks').select('status').where('id', '=', `${ex.id}:r0`).executeTakeFirstOrThrow()).status).toBe('picked');
     // Handled once: a second action of any kind is refused and writes nothing.
     await refused(ex.id, { action: 'resolve', note: 'again' }, 409, 'EXCEPTION_ALREADY_HANDLED');
     await refused(ex.id, { action: 'reallocate' }, 409, 'EXCEPTION_ALREADY_HANDLED');

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import '../../i18n';
+import i18n from '../../i18n';
 import { emitServerPoke } from '../../sync/pokes';
 import { useSyncStore } from '../../sync/sync-store';
 import type { ExceptionItem } from './exceptions-api';
@@ -162,6 +162,23 @@ describe('exceptions queue', () => {
     expect(rows[1]!.textContent).toContain('Closed on the floor (the worker marked it done), 1 hour ago');
     expect(screen.queryAllByRole('button', { name: /^Resolve/ })).toEqual([]);
     expect(calls.at(-1)!.path).toBe('/api/exceptions?status=handled');
+  });
+
+  it('speaks Spanish to a Spanish lead, refusals included', async () => {
+    queueServer([item('x1')], [], () => ({ status: 409, body: { error: { code: 'EXCEPTION_ALREADY_HANDLED', message: 'handled' } } }));
+    await openConsole();
+    await act(() => i18n.changeLanguage('es'));
+    try {
+      fireEvent.click(screen.getByRole('tab', { name: 'Incidencias' }));
+      const [card] = await screen.findAllByTestId('exception');
+      expect(card!.textContent).toContain('No se pudieron recoger 2 × SER-001 Serum');
+      fireEvent.click(within(card!).getByRole('button', { name: /^Recoger de otra ubicación:/ }));
+      expect((await screen.findByTestId('exception-error')).textContent).toBe(
+        'No se pudieron recoger 2 × SER-001 Serum: Alguien ya atendió esta incidencia. La lista ya está al día.',
+      );
+    } finally {
+      await act(() => i18n.changeLanguage('en'));
+    }
   });
 
   it('a lost connection shows the console needs the network', async () => {
