@@ -7,6 +7,7 @@ import { seedInboundDemoIfMissing } from './db/seed-inbound';
 import { seedReturnsDemoIfMissing } from './db/seed-returns';
 import { seedPackDemoIfMissing } from './db/seed-pack';
 import { seedPlanningDemoIfMissing } from './db/seed-planning';
+import { seedReplenishDemoIfMissing } from './db/seed-replenish';
 
 export interface ServerEnv {
   databaseUrl: string | undefined;
@@ -36,6 +37,7 @@ export async function prepareDatabase(env: ServerEnv): Promise<{ db: Db; migrate
     if (!seeded) await seedInboundDemoIfMissing(db.db);
     await seedReturnsDemoIfMissing(db.db);
     await seedPlanningDemoIfMissing(db.db);
+    await seedReplenishDemoIfMissing(db.db);
     return { db, migrated, seeded };
   } catch (err) {
     await db.close();
