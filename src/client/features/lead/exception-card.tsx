@@ -70,8 +70,9 @@ export function ExceptionCard({ item: e, counters, now, busy, onAct }: CardProps
       ) : (
         <div className="stack">
           <div className="field">
-            <label htmlFor={`${uid}-note`}>{t('lead-exceptions.note-label', { what })}</label>
-            <input id={`${uid}-note`} value={note} maxLength={500} onChange={(ev) => setNote(ev.target.value)} aria-invalid={noteMissing} />
+            {/* Short on screen; the full name says which exception when read out. */}
+            <label htmlFor={`${uid}-note`}>{t('lead-exceptions.note')}</label>
+            <input id={`${uid}-note`} aria-label={t('lead-exceptions.note-label', { what })} value={note} maxLength={500} onChange={(ev) => setNote(ev.target.value)} aria-invalid={noteMissing} />
             {noteMissing && (
               <span className="message message-error" role="alert">
                 {t('lead-exceptions.note-required')}
@@ -80,8 +81,8 @@ export function ExceptionCard({ item: e, counters, now, busy, onAct }: CardProps
           </div>
           {e.allowedActions.includes('assign_count') && (
             <div className="field">
-              <label htmlFor={`${uid}-counter`}>{t('lead-exceptions.counter-label', { what })}</label>
-              <select id={`${uid}-counter`} value={counter} onChange={(ev) => setCounter(ev.target.value)} style={{ minHeight: 48, fontSize: '1.1rem' }}>
+              <label htmlFor={`${uid}-counter`}>{t('lead-exceptions.counter')}</label>
+              <select id={`${uid}-counter`} aria-label={t('lead-exceptions.counter-label', { what })} value={counter} onChange={(ev) => setCounter(ev.target.value)} style={{ minHeight: 48, fontSize: '1.1rem' }}>
                 <option value="">{t('lead-exceptions.counter-anyone')}</option>
                 {counters.map((c) => (
                   <option key={c.id} value={c.id}>
