@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BoardStatsResponse } from '../../src/domain/board/stats';
 import type { BoardWavesResponse } from '../../src/domain/board/waves';
 import { createReleasedWave } from '../../src/server/services/fixtures';
 import { BACKENDS } from './helpers/backends';
@@ -111,17 +112,35 @@ describe.each(BACKENDS)("the lead's board waves on %s", (kind) => {
     expect(b.people.find((p) => p.userId === PAT)!.lastAction).toMatchObject({ waveCode: 'W-BW1' });
   });
 
-  it('answers leads and admins only', async () => {
+  it("gives the shift's figures without per-person buckets, except the one asked for", async () => {
+    const get = async (q: string) => {
+      const r = await lead.get(`/api/board/summary?${q}`);
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json() as BoardStatsResponse;
+    };
+    const full = (await lead.get('/api/board/stats?hours=1')).json() as BoardStatsResponse;
+    const lean = await get('hours=1');
+    const pat = (b: BoardStatsResponse) => b.people.find((p) => p.userId === PAT)!;
+    expect(pat(full).flows[0]!.buckets).toHaveLength(2);
+    expect(pat(lean)).toMatchObject({ units: 10, lines: 5, flows: [{ flow: 'pick', units: 10, buckets: [] }] });
+    // Two reads, two "now"s: the bucket edges differ by the milliseconds between them.
+    const counts = (b: BoardStatsResponse) => b.flows.map((f) => [f.flow, f.units, f.lines, f.buckets.map((x) => x.units)]);
+    expect(counts(lean)).toEqual(counts(full));
+    expect(lean.accuracy).toEqual(full.accuracy);
+    expect(pat(await get(`hours=1&person=${PAT}`)).flows[0]!.buckets.map((b) => b.units)).toEqual(pat(full).flows[0]!.buckets.map((b) => b.units));
+  });
+
+  it.each(['/api/board/waves', '/api/board/summary'])('%s answers leads and admins only', async (url) => {
     const admin = await Device.signIn(h.app, 'U9001', 'u-9001');
-    expect((await admin.get('/api/board/waves')).statusCode).toBe(200);
+    expect((await admin.get(url)).statusCode).toBe(200);
     for (const [badge, id] of [['U1001', PAT], ['U1002', PILAR], ['U2001', 'u-2001'], ['U3001', 'u-3001'], ['U4001', 'u-4001']] as const) {
       const d = await Device.signIn(h.app, badge, id);
-      const r = await d.get('/api/board/waves');
+      const r = await d.get(url);
       expect(r.statusCode, badge).toBe(403);
       expect(r.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
     }
-    expect((await h.app.inject({ method: 'GET', url: '/api/board/waves' })).statusCode).toBe(401);
-    expect((await h.app.inject({ method: 'GET', url: '/api/board/waves', headers: { authorization: 'Bearer nope' } })).statusCode).toBe(401);
+    expect((await h.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+    expect((await h.app.inject({ method: 'GET', url, headers: { authorization: 'Bearer nope' } })).statusCode).toBe(401);
   });
 
   it('is in the OpenAPI description with its query parameters', async () => {
@@ -131,10 +150,16 @@ describe.each(BACKENDS)("the lead's board waves on %s", (kind) => {
     const op = doc.paths['/api/board/waves']?.get;
     expect(op?.parameters?.map((p) => p.name)).toEqual(['hours', 'rateMinutes']);
     expect(Object.keys(op?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401', '403']));
+    const summary = doc.paths['/api/board/summary']?.get;
+    expect(summary?.parameters?.map((p) => p.name)).toEqual(['hours', 'bucketMinutes', 'idleMinutes', 'person']);
+    expect(Object.keys(summary?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401', '403']));
   });
 
-  it.each(['hours=0', 'hours=25', 'hours=1.5', 'rateMinutes=10', 'rateMinutes=241', 'rateMinutes=soon', 'since=yesterday'])('refuses a bad query: %s', async (q) => {
-    const r = await lead.get(`/api/board/waves?${q}`);
+  it.each([
+    ...['hours=0', 'hours=25', 'hours=1.5', 'rateMinutes=10', 'rateMinutes=241', 'rateMinutes=soon', 'since=yesterday'].map((q) => `/api/board/waves?${q}`),
+    ...['hours=0', 'bucketMinutes=7', 'idleMinutes=61', 'person=', `person=${'x'.repeat(65)}`, 'rateMinutes=60'].map((q) => `/api/board/summary?${q}`),
+  ])('refuses a bad query: %s', async (url) => {
+    const r = await lead.get(url);
     expect(r.statusCode).toBe(400);
     expect(r.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MINUTE } from './rates';
-import { BoardWavesQuery, boardGroup, boardWaves, type RecentCommand, type WaveRead } from './waves';
+import { boardStats } from './stats';
+import { BoardSummaryQuery, BoardWavesQuery, boardGroup, boardWaves, leanStats, type RecentCommand, type WaveRead } from './waves';
 
 const NOW = Date.UTC(2026, 10, 25, 10, 0, 0);
 const ago = (min: number) => NOW - min * MINUTE;
@@ -74,5 +75,33 @@ describe('boardWaves', () => {
   it('a command before the look-back is neither a rate nor a last action', () => {
     const r = boardWaves({ now: NOW, query: { hours: 8, rateMinutes: 15 }, waves: [], recent: [cmd('ana', 'pick.confirm', 16, 'old')], names: new Map(), codes: new Map() });
     expect(r.people).toEqual([]);
+  });
+});
+
+describe('leanStats', () => {
+  const W = { start: NOW - 60 * MINUTE, end: NOW };
+  const act = (userId: string, min: number) => ({ userId, flow: 'pick' as const, at: ago(min), units: 2, lines: 1 });
+  const full = boardStats({
+    window: W,
+    query: { hours: 1, bucketMinutes: 30, idleMinutes: 5 },
+    actions: [act('pat', 50), act('pat', 10), act('ana', 20)],
+    quality: [],
+    cycles: [],
+    names: new Map(),
+  });
+  it.each([
+    ['nobody asked for', undefined, [0, 0]],
+    ["one person's buckets kept", 'pat', [0, 2]],
+  ])('%s', (_, person, lengths) => {
+    const lean = leanStats(full, person);
+    expect(lean.people.map((p) => p.flows[0]!.buckets.length).sort()).toEqual(lengths);
+    expect(lean.people.map((p) => [p.userId, p.units, p.unitsPerHour])).toEqual(full.people.map((p) => [p.userId, p.units, p.unitsPerHour]));
+    expect(lean.flows).toEqual(full.flows);
+  });
+  it.each([[{ person: '' }], [{ person: 'x'.repeat(65) }], [{ hours: '0' }], [{ other: '1' }]])('refuses %j', (q) => {
+    expect(BoardSummaryQuery.safeParse(q).success).toBe(false);
+  });
+  it('takes the stats query and a person', () => {
+    expect(BoardSummaryQuery.parse({ person: 'u-1', bucketMinutes: '60' })).toEqual({ hours: 8, bucketMinutes: 60, idleMinutes: 5, person: 'u-1' });
   });
 });

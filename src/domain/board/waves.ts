@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { compareQueue, DEFAULT_RATE_MINUTES, estimateFinishes, floorRate, pickerRates, type EtaWave, type PickLine } from './eta';
 import { MINUTE } from './rates';
+import { BoardStatsQuery, type BoardStatsResponse } from './stats';
 
 /** GET /api/board/waves query (docs/board-stats.md, "Waves and current tasks"). Anything else is a 400. */
 export const BoardWavesQuery = z.strictObject({
@@ -189,4 +190,17 @@ export function boardWaves(i: BoardWavesInputs): BoardWavesResponse {
     waves,
     people,
   };
+}
+
+/**
+ * GET /api/board/summary: the stats' query, plus the one person whose own buckets the
+ * board's chart shows. Everyone else's per-flow buckets are left out: with 200 people
+ * they are half of the stats' answer, and a live board parses it every 30 s.
+ */
+export const BoardSummaryQuery = BoardStatsQuery.extend({ person: z.string().min(1).max(64).optional() });
+export type BoardSummaryQuery = z.infer<typeof BoardSummaryQuery>;
+
+/** The stats answer without per-person buckets, except `person`'s (pure). */
+export function leanStats(s: BoardStatsResponse, person: string | undefined): BoardStatsResponse {
+  return { ...s, people: s.people.map((p) => (p.userId === person ? p : { ...p, flows: p.flows.map((f) => ({ ...f, buckets: [] })) })) };
 }

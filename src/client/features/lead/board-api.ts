@@ -19,6 +19,8 @@ async function get<T>(fetcher: Fetch, path: string, token: string | null): Promi
   return res.ok ? { ok: true, value: res.body } : { ok: false, code: res.code, message: res.message };
 }
 
+export const BOARD_BUCKET_MINUTES = 60;
+
 /** Everything the live board shows, read in one go. */
 export interface BoardData {
   stats: BoardStatsResponse;
@@ -29,12 +31,20 @@ export interface BoardData {
 /** The live board's reads (docs/board-stats.md, docs/devices.md), with this session's token. */
 export function boardApi(token: string | null, fetcher: Fetch = apiFetch) {
   return {
-    stats: () => get<BoardStatsResponse>(fetcher, '/api/board/stats', token),
+    // Hour-long buckets: "units per hour across the shift" reads naturally, and the answer
+    // (every person's buckets) is half the size of the default half-hours'.
+    // The stats without everyone's buckets (GET /api/board/summary), but `person`'s.
+    stats: (person: string | null = null) =>
+      get<BoardStatsResponse>(fetcher, `/api/board/summary?bucketMinutes=${BOARD_BUCKET_MINUTES}${person ? `&person=${encodeURIComponent(person)}` : ''}`, token),
     waves: () => get<BoardWavesResponse>(fetcher, '/api/board/waves', token),
     devices: () => get<DevicesResponse>(fetcher, '/api/devices', token),
-    /** The three at once: the first refusal wins, OFFLINE before any other. */
-    async all(): Promise<BoardAnswer<BoardData>> {
-      const [stats, waves, devices] = await Promise.all([this.stats(), this.waves(), this.devices()]);
+    /**
+     * The three at once (the stats only when `keep` is null: otherwise those are kept);
+     * the first refusal wins, OFFLINE before any other.
+     */
+    async all(opts: { keep?: BoardStatsResponse | null; person?: string | null } = {}): Promise<BoardAnswer<BoardData>> {
+      const kept = opts.keep ? { ok: true as const, value: opts.keep } : null;
+      const [stats, waves, devices] = await Promise.all([kept ?? this.stats(opts.person ?? null), this.waves(), this.devices()]);
       const failed = [stats, waves, devices].filter((a): a is Extract<BoardAnswer<unknown>, { ok: false }> => !a.ok);
       const first = failed.find((a) => a.code === 'OFFLINE') ?? failed[0];
       if (first) return first;

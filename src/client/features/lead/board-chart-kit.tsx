@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -12,8 +12,10 @@ export interface DataTable {
   rows: (string | number)[][];
 }
 
-export function ChartFigure(props: { id: string; title: string; summary: string; table: DataTable; children: ReactNode; controls?: ReactNode }) {
+export function ChartFigure(props: { id: string; title: string; summary: string; table: () => DataTable; children: ReactNode; controls?: ReactNode }) {
   const { t } = useTranslation();
+  // The numbers are built only while shown: hundreds of hidden rows would cost every live update.
+  const [open, setOpen] = useState(false);
   return (
     <figure className="live-chart" data-testid={props.id} aria-labelledby={`${props.id}-title`}>
       <figcaption className="row">
@@ -21,40 +23,46 @@ export function ChartFigure(props: { id: string; title: string; summary: string;
         {props.controls}
       </figcaption>
       {props.children}
-      <details className="live-numbers">
+      <details className="live-numbers" onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>{t('liveBoard.charts.numbers')}</summary>
-        <div className="live-scroll">
-          <table className="live-table">
-            <thead>
-              <tr>
-                {props.table.head.map((h, i) => (
-                  <th key={i} scope="col">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {props.table.rows.map((r, i) => (
-                <tr key={i}>
-                  {r.map((c, j) =>
-                    j === 0 ? (
-                      <th key={j} scope="row">
-                        {c}
-                      </th>
-                    ) : (
-                      <td key={j} className="num">
-                        {c}
-                      </td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        {open && <NumbersTable table={props.table()} />}
       </details>
     </figure>
+  );
+}
+
+function NumbersTable({ table }: { table: DataTable }) {
+  return (
+    <div className="live-scroll">
+      <table className="live-table">
+        <thead>
+          <tr>
+            {table.head.map((h, i) => (
+              <th key={i} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((c, j) =>
+                j === 0 ? (
+                  <th key={j} scope="row">
+                    {c}
+                  </th>
+                ) : (
+                  <td key={j} className="num">
+                    {c}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

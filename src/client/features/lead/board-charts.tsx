@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Flow } from '../../../domain/board/actions';
 import type { BoardStatsResponse } from '../../../domain/board/stats';
@@ -22,13 +22,13 @@ export const FLOW_COLORS: Record<Flow, string> = {
 type Stats = BoardStatsResponse;
 
 /** Units per hour across the shift, stacked by flow, for the floor or one person. */
-const FlowChart = memo(function FlowChart({ stats }: { stats: Stats }) {
+const FlowChart = memo(function FlowChart({ stats, who, onWho }: { stats: Stats; who: string | null; onWho: (userId: string | null) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [who, setWho] = useState('');
   const person = stats.people.find((p) => p.userId === who);
   const flows = person ? person.flows : stats.flows;
-  const labels = (flows[0]?.buckets ?? []).map((b) => clockTime(lang, b.start));
+  // The floor's buckets give the times: a person's come only once their stats are read.
+  const labels = (stats.flows[0]?.buckets ?? []).map((b) => clockTime(lang, b.start));
   const series: Series[] = flows.map((f) => ({ name: t(`liveBoard.flow.${f.flow}`), color: FLOW_COLORS[f.flow], values: f.buckets.map((b) => b.unitsPerHour) }));
   const whoName = person ? (person.name ?? person.userId) : t('liveBoard.charts.floor');
   const summary =
@@ -45,14 +45,14 @@ const FlowChart = memo(function FlowChart({ stats }: { stats: Stats }) {
       id="live-chart-flows"
       title={t('liveBoard.charts.flows-title')}
       summary={summary}
-      table={{
+      table={() => ({
         head: [t('liveBoard.charts.from'), ...flows.map((f) => t(`liveBoard.flow.${f.flow}`))],
         rows: labels.map((l, i) => [l, ...flows.map((f) => num(lang, f.buckets[i]?.unitsPerHour ?? 0))]),
-      }}
+      })}
       controls={
         <label className="live-who">
           <span>{t('liveBoard.charts.who')}</span>
-          <select value={who} onChange={(e) => setWho(e.target.value)}>
+          <select value={who ?? ''} onChange={(e) => onWho(e.target.value || null)}>
             <option value="">{t('liveBoard.charts.floor')}</option>
             {stats.people.map((p) => (
               <option key={p.userId} value={p.userId}>
@@ -89,10 +89,10 @@ const PeopleChart = memo(function PeopleChart({ stats }: { stats: Stats }) {
       id="live-chart-people"
       title={t('liveBoard.charts.people-title')}
       summary={summary}
-      table={{
+      table={() => ({
         head: [t('liveBoard.people.person'), t('liveBoard.people.units-h'), t('liveBoard.people.lines-h')],
         rows: people.map((p) => [name(p), num(lang, p.unitsPerHour), num(lang, p.linesPerHour)]),
-      }}
+      })}
     >
       <HBars summary={summary} bars={people.slice(0, CHART_PEOPLE_MAX).map((p) => ({ label: name(p), value: p.unitsPerHour, text: num(lang, p.unitsPerHour) }))} />
       {people.length > CHART_PEOPLE_MAX && <p className="hint">{t('liveBoard.charts.more', { count: people.length - CHART_PEOPLE_MAX })}</p>}
@@ -121,10 +121,10 @@ const CycleChart = memo(function CycleChart({ stats }: { stats: Stats }) {
       id="live-chart-cycle"
       title={t('liveBoard.charts.cycle-title')}
       summary={summary}
-      table={{
+      table={() => ({
         head: [t('liveBoard.charts.order'), t('liveBoard.charts.released'), t('liveBoard.charts.shipped'), t('liveBoard.charts.cycle')],
         rows: c.orders.map((o) => [o.externalId ?? o.orderId, clockTime(lang, o.releasedAt), clockTime(lang, o.shippedAt), duration(t, o.cycleMinutes)]),
-      }}
+      })}
     >
       <dl className="live-tiles">
         <div>
@@ -161,10 +161,10 @@ const AccuracyChart = memo(function AccuracyChart({ stats }: { stats: Stats }) {
       id="live-chart-accuracy"
       title={t('liveBoard.charts.accuracy-title')}
       summary={summary}
-      table={{
+      table={() => ({
         head: [t('liveBoard.people.person'), t('liveBoard.charts.lines'), t('liveBoard.charts.wrong'), t('liveBoard.charts.wrong-per-100'), t('liveBoard.charts.shorts-per-100')],
         rows: people.map((p) => [name(p), p.lines, p.rejected + p.undone, num(lang, p.wrongPer100Lines), num(lang, p.shortsPer100Lines)]),
-      }}
+      })}
     >
       <HBars summary={summary} color="#ff8a65" bars={people.slice(0, CHART_PEOPLE_MAX).map((p) => ({ label: name(p), value: p.wrongPer100Lines ?? 0, text: num(lang, p.wrongPer100Lines) }))} />
     </ChartFigure>
@@ -172,13 +172,13 @@ const AccuracyChart = memo(function AccuracyChart({ stats }: { stats: Stats }) {
 });
 
 /** The board's four charts. */
-export function BoardCharts({ stats }: { stats: Stats }) {
+export function BoardCharts({ stats, person, onPerson }: { stats: Stats; person: string | null; onPerson: (userId: string | null) => void }) {
   const { t } = useTranslation();
   return (
-    <section className="stack" aria-labelledby="live-charts-title">
+    <section className="stack live-lazy" aria-labelledby="live-charts-title">
       <h2 id="live-charts-title">{t('liveBoard.charts.title')}</h2>
       <div className="live-charts">
-        <FlowChart stats={stats} />
+        <FlowChart stats={stats} who={person} onWho={onPerson} />
         <PeopleChart stats={stats} />
         <CycleChart stats={stats} />
         <AccuracyChart stats={stats} />

@@ -2,7 +2,7 @@ import { FLOWS } from '../../../domain/board/actions';
 import type { BoardStatsResponse } from '../../../domain/board/stats';
 import type { BoardWave, BoardWavesResponse } from '../../../domain/board/waves';
 import type { DeviceView, DevicesResponse } from '../../../domain/devices';
-import type { BoardData } from './board-api';
+import { BOARD_BUCKET_MINUTES, type BoardData } from './board-api';
 
 /**
  * Test and bench support: a believable floor's board answers (never imported by the
@@ -26,12 +26,12 @@ export function floorData({ waves: nWaves, devices: nDevices, people: nPeople = 
   const uid = (i: number) => `u-${i + 1}`;
   const hours = 8;
   const start = now - hours * 60 * MIN;
-  const bucket = 30 * MIN;
+  const bucket = BOARD_BUCKET_MINUTES * MIN;
   const nBuckets = (hours * 60 * MIN) / bucket;
   const buckets = (seed: number, scale: number) =>
     Array.from({ length: nBuckets }, (_, b) => {
       const units = Math.round(scale * (1 + ((seed * 7 + b * 3 + tick) % 5)));
-      return { start: iso(start + b * bucket), end: iso(start + (b + 1) * bucket), units, lines: Math.ceil(units / 2), unitsPerHour: units * 2, linesPerHour: Math.ceil(units / 2) * 2 };
+      return { start: iso(start + b * bucket), end: iso(start + (b + 1) * bucket), units, lines: Math.ceil(units / 2), unitsPerHour: units, linesPerHour: Math.ceil(units / 2) };
     });
   const flow = (f: (typeof FLOWS)[number], seed: number, scale: number) => {
     const b = buckets(seed, scale);
@@ -52,7 +52,7 @@ export function floorData({ waves: nWaves, devices: nDevices, people: nPeople = 
   const accPeople = people.map((p, i) => ({ userId: p.userId, name: p.name, lines: 100 + i, rejected: i % 3, undone: (i + tick) % 2, shorts: i % 5, wrongPer100Lines: Math.round((((i % 3) + ((i + tick) % 2)) * 1000) / (100 + i)) / 10, shortsPer100Lines: Math.round(((i % 5) * 1000) / (100 + i)) / 10 }));
   accPeople.sort((a, b) => b.wrongPer100Lines - a.wrongPer100Lines);
   const stats: BoardStatsResponse = {
-    window: { start: iso(start), end: iso(now), hours, bucketMinutes: 30, idleMinutes: 5 },
+    window: { start: iso(start), end: iso(now), hours, bucketMinutes: BOARD_BUCKET_MINUTES, idleMinutes: 5 },
     people,
     flows: FLOWS.map((f, k) => flow(f, k, nPeople / 2)),
     cycle: { count: 240, p50Minutes: 180 + tick, p90Minutes: 280 + tick, orders },

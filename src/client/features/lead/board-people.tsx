@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardStatsResponse } from '../../../domain/board/stats';
 import type { BoardPerson, BoardWavesResponse } from '../../../domain/board/waves';
@@ -14,7 +14,17 @@ interface Row {
   now: BoardPerson | null;
 }
 
-/** Stats (this shift) and the current task (now) of everyone on the floor, one row each. */
+/** Rows shown until the lead asks for everyone: the ones quiet longest, who most need a look. */
+export const PEOPLE_SHOWN = 30;
+
+/** Seconds since the person's last action, Infinity when none is known. */
+function quietSec(r: Row, now: number): number {
+  const a = r.now?.lastAction;
+  if (a) return Math.max(0, (now - Date.parse(a.at)) / 1000);
+  return r.stats ? r.stats.sinceLastMinutes * 60 : Infinity;
+}
+
+/** Stats (this shift) and the current task (now) of everyone on the floor, one row each, the quietest first. */
 export function peopleRows(stats: BoardStatsResponse, waves: BoardWavesResponse): Row[] {
   const rows = new Map<string, Row>();
   const row = (userId: string, name: string | null) => {
@@ -24,18 +34,23 @@ export function peopleRows(stats: BoardStatsResponse, waves: BoardWavesResponse)
   };
   for (const p of stats.people) row(p.userId, p.name).stats = p;
   for (const p of waves.people) row(p.userId, p.name).now = p;
-  return [...rows.values()].sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
+  const now = Date.parse(waves.now);
+  const quiet = new Map([...rows.values()].map((r) => [r.userId, quietSec(r, now)]));
+  return [...rows.values()].sort((a, b) => quiet.get(b.userId)! - quiet.get(a.userId)! || a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
 }
 
 /** The people on the floor: what they hold now, their pace this shift, idle time, last action. */
 export const BoardPeople = memo(function BoardPeople({ stats, waves }: { stats: BoardStatsResponse; waves: BoardWavesResponse }) {
   const { t, i18n } = useTranslation();
+  const [all, setAll] = useState(false);
   const rows = peopleRows(stats, waves);
+  const shown = all ? rows : rows.slice(0, PEOPLE_SHOWN);
   const now = Date.parse(waves.now);
   const lang = i18n.language;
   return (
-    <section className="stack" aria-labelledby="live-people-title">
+    <section className="stack live-lazy" aria-labelledby="live-people-title">
       <h2 id="live-people-title">{t('liveBoard.people.title', { count: rows.length })}</h2>
+      {rows.length > PEOPLE_SHOWN && !all && <p className="hint">{t('liveBoard.people.quietest', { count: PEOPLE_SHOWN })}</p>}
       {rows.length === 0 ? (
         <p className="muted">{t('liveBoard.people.none')}</p>
       ) : (
@@ -52,7 +67,7 @@ export const BoardPeople = memo(function BoardPeople({ stats, waves }: { stats: 
               </tr>
             </thead>
             <tbody>
-              {rows.map((r) => (
+              {shown.map((r) => (
                 <tr key={r.userId} data-testid="live-person">
                   <th scope="row">{r.name}</th>
                   <td>{taskWords(t, r.now)}</td>
@@ -65,6 +80,11 @@ export const BoardPeople = memo(function BoardPeople({ stats, waves }: { stats: 
             </tbody>
           </table>
         </div>
+      )}
+      {rows.length > PEOPLE_SHOWN && (
+        <button type="button" className="btn" onClick={() => setAll(!all)} aria-expanded={all}>
+          {all ? t('liveBoard.people.show-fewer', { count: PEOPLE_SHOWN }) : t('liveBoard.people.show-all', { count: rows.length })}
+        </button>
       )}
     </section>
   );

@@ -37,6 +37,26 @@ describe('createRefresher', () => {
     r.dispose();
   });
 
+  it.each([
+    ['nothing asked: every 30 s after the last reload ended', 100, [], [0, 30_100, 60_200]],
+    ['a poke moves the next periodic reload on', 100, [[10_000, false]], [0, 10_000, 40_100]],
+    ['a poke inside the gap comes after the gap, not at the next periodic reload', 100, [[500, false]], [0, 2000, 32_100]],
+  ] as const)('%s', async (_, loadMs, requests, expected) => {
+    const t0 = Date.now();
+    const { started, load } = slowLoad(loadMs);
+    const r = createRefresher(load, { gapMs: 2000, everyMs: 30_000 });
+    r.request(true);
+    for (const [at, now] of requests) {
+      await vi.advanceTimersByTimeAsync(Math.max(0, Math.round(t0 + at - Date.now())));
+      r.request(now);
+    }
+    await vi.advanceTimersByTimeAsync(Math.max(0, t0 + 61_000 - Date.now()));
+    expect(started.map((s) => Math.round(s - t0))).toEqual(expected);
+    r.dispose();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(started).toHaveLength(expected.length);
+  });
+
   it('nothing runs once disposed', async () => {
     const { started, load } = slowLoad(100);
     const r = createRefresher(load, { gapMs: 2000 });

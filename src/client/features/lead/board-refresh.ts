@@ -3,7 +3,8 @@
  * handhelds pushing scans), so a reload is asked for far more often than it is worth
  * doing: at most one reload runs at a time, one asked for while it runs is done once
  * after it, and two reloads start at least `gapMs` apart. A lead's own refresh skips
- * the gap (still never two at once).
+ * the gap (still never two at once). With `everyMs`, a reload also comes that long after
+ * the last one ended, pokes or not (a timer, not an interval: a slow reload never piles up).
  */
 export interface Refresher {
   /** Asks for a reload; `now` skips the gap (the lead pressed Refresh). */
@@ -13,20 +14,32 @@ export interface Refresher {
 
 export interface RefresherOptions {
   gapMs: number;
+  everyMs?: number;
   clock?: () => number;
 }
 
-export function createRefresher(load: () => Promise<void>, { gapMs, clock = () => Date.now() }: RefresherOptions): Refresher {
+export function createRefresher(load: () => Promise<void>, { gapMs, everyMs, clock = () => Date.now() }: RefresherOptions): Refresher {
   let running = false;
   let owed = false;
   let owedNow = false;
   let lastStart = -Infinity;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let timerDue = Infinity;
   let disposed = false;
+
+  /** One timer at a time: the earlier of the one waiting and the one asked for wins. */
+  const schedule = (wait: number) => {
+    const due = clock() + wait;
+    if (timer !== null && timerDue <= due) return;
+    if (timer !== null) clearTimeout(timer);
+    timerDue = due;
+    timer = setTimeout(start, wait);
+  };
 
   const start = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
+    timerDue = Infinity;
     running = true;
     owed = false;
     owedNow = false;
@@ -35,7 +48,9 @@ export function createRefresher(load: () => Promise<void>, { gapMs, clock = () =
       .catch(() => undefined)
       .finally(() => {
         running = false;
-        if (!disposed && owed) request(owedNow);
+        if (disposed) return;
+        if (owed) request(owedNow);
+        else if (everyMs !== undefined) schedule(everyMs);
       });
   };
 
@@ -48,7 +63,7 @@ export function createRefresher(load: () => Promise<void>, { gapMs, clock = () =
     }
     const wait = now ? 0 : lastStart + gapMs - clock();
     if (wait <= 0) return start();
-    timer ??= setTimeout(start, wait);
+    schedule(wait);
   }
 
   return {

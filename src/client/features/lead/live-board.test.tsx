@@ -19,7 +19,7 @@ afterEach(async () => {
   await i18n.changeLanguage('en');
 });
 
-const BOARD_PATHS = ['/api/board/stats', '/api/board/waves', '/api/devices'];
+const BOARD_PATHS = ['/api/board/summary?bucketMinutes=60', '/api/board/waves', '/api/devices'];
 
 /** The board's three answers from `data`; everything else (other panels) is not found. */
 function boardServer(data: () => BoardData, override?: (path: string) => Reply | null) {
@@ -27,13 +27,14 @@ function boardServer(data: () => BoardData, override?: (path: string) => Reply |
     const o = override?.(c.path);
     if (o) return o;
     const d = data();
-    if (c.path === '/api/board/stats') return { status: 200, body: d.stats };
+    if (c.path.startsWith('/api/board/summary')) return { status: 200, body: d.stats };
     if (c.path === '/api/board/waves') return { status: 200, body: d.waves };
     if (c.path === '/api/devices') return { status: 200, body: d.devices };
     return { status: 404, body: null };
   });
 }
-const boardCalls = (calls: { path: string }[]) => calls.filter((c) => BOARD_PATHS.includes(c.path)).length;
+const boardCalls = (calls: { path: string }[]) => calls.filter((c) => BOARD_PATHS.some((p) => c.path.startsWith(p.split('?')[0]!))).length;
+const statsCalls = (calls: { path: string }[]) => calls.filter((c) => c.path.startsWith('/api/board/summary'));
 
 /** A small floor: 8 waves (2 in each group), 4 people, 6 devices (none stranded unless said). */
 function smallFloor(): BoardData {
@@ -65,10 +66,12 @@ describe('the live board', () => {
     expect(screen.getByTestId('live-waves-finished').textContent).toContain('Dropped at a pack bench at');
 
     const people = screen.getAllByTestId('live-person');
-    expect(people).toHaveLength(4);
-    expect(people[0]!.textContent).toContain('Person 001');
-    expect(people[0]!.textContent).toContain('Picking W-0001 (0 of 20) +1 more waiting');
-    expect(people[0]!.textContent).toContain("Packed on W-0001, 0 seconds ago");
+    // The quietest first: Person 004 acted 3 minutes ago, Person 001 just now.
+    expect(people.map((p) => p.querySelector('th')!.textContent)).toEqual(['Person 004', 'Person 003', 'Person 002', 'Person 001']);
+    expect(people[3]!.textContent).toContain('Picking W-0001 (0 of 20) +1 more waiting');
+    expect(people[3]!.textContent).toContain('Packed on W-0001, 0 seconds ago');
+    expect(people[0]!.textContent).toContain('No wave');
+    expect(people[0]!.textContent).toContain('Picked, 3 minutes ago');
 
     expect(screen.getByTestId('live-devices-online').textContent).toBe('6 of 6');
     expect(screen.queryByTestId('live-stranded')).toBeNull();
@@ -88,14 +91,33 @@ describe('the live board', () => {
   });
 
   it("shows one person's flows over the shift when the lead picks them, and the numbers as a table", async () => {
-    boardServer(smallFloor);
+    const calls = boardServer(smallFloor);
     await openConsole();
     const flows = await screen.findByTestId('live-chart-flows');
     fireEvent.change(within(flows).getByLabelText('Show'), { target: { value: 'u-2' } });
+    // Their own buckets come with the stats, read at once.
+    await waitFor(() => expect(statsCalls(calls).map((c) => c.path)).toEqual(['/api/board/summary?bucketMinutes=60&person=u-2']));
     expect(within(flows).getByRole('img').getAttribute('aria-label')).toMatch(/^Units per hour for Person 002, .+ stacked by flow\. This shift: Packing [\d.]+ units\/h\.$/);
+    const details = flows.querySelector('details')!;
+    expect(within(flows).queryByRole('table')).toBeNull();
+    act(() => {
+      details.open = true;
+      details.dispatchEvent(new Event('toggle'));
+    });
     const table = within(flows).getByRole('table');
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['From', 'Packing']);
-    expect(within(table).getAllByRole('row')).toHaveLength(17);
+    expect(within(table).getAllByRole('row')).toHaveLength(9);
+  });
+
+  it('lists the 30 quietest people until the lead asks for everyone', async () => {
+    boardServer(() => floorData({ waves: 4, devices: 45, people: 45 }));
+    await openConsole();
+    await screen.findByTestId('live-waves-picking');
+    expect(screen.getAllByTestId('live-person')).toHaveLength(30);
+    fireEvent.click(screen.getByRole('button', { name: 'Show all 45 people' }));
+    expect(screen.getAllByTestId('live-person')).toHaveLength(45);
+    fireEvent.click(screen.getByRole('button', { name: 'Show the 30 quietest only' }));
+    expect(screen.getAllByTestId('live-person')).toHaveLength(30);
   });
 
   it('tells the lead to open the Devices tab when handhelds are stranded', async () => {
@@ -118,27 +140,34 @@ describe('the live board', () => {
       for (let i = 0; i < 200; i++) emitServerPoke();
     });
     await waitFor(() => expect(board.getAttribute('data-version')).toBe('2'), { timeout: 4000 });
-    expect(boardCalls(calls)).toBe(before + 3);
+    // A poke reads the waves and the devices; the shift's figures wait for the 30 s reload.
+    expect(boardCalls(calls)).toBe(before + 2);
+    expect(statsCalls(calls)).toEqual([]);
     await new Promise((r) => setTimeout(r, 300));
-    expect(boardCalls(calls)).toBe(before + 3);
+    expect(boardCalls(calls)).toBe(before + 2);
   });
 
-  it('reloads every 30 seconds and on Refresh, and stops when the lead leaves the tab', async () => {
+  it('reloads 30 seconds after the last reload and on Refresh, and stops when the lead leaves the tab', async () => {
     const calls = boardServer(smallFloor);
-    const every = vi.spyOn(globalThis, 'setInterval');
-    const stop = vi.spyOn(globalThis, 'clearInterval');
+    const later = vi.spyOn(globalThis, 'setTimeout');
+    const stop = vi.spyOn(globalThis, 'clearTimeout');
     await openConsole();
-    await screen.findByTestId('live-waves-picking');
-    const i = every.mock.calls.findIndex(([, ms]) => ms === 30_000);
-    expect(i).toBeGreaterThanOrEqual(0);
     const board = screen.getByTestId('live-board');
     await waitFor(() => expect(board.getAttribute('data-version')).toBe('1'));
+    const i = later.mock.calls.findLastIndex(([, ms]) => ms === 30_000);
+    expect(i).toBeGreaterThanOrEqual(0);
     const before = boardCalls(calls);
-    fireEvent.click(screen.getByRole('button', { name: 'Refresh the board' }));
+    act(() => (later.mock.calls[i]![0] as () => void)());
     await waitFor(() => expect(board.getAttribute('data-version')).toBe('2'));
-    expect(boardCalls(calls)).toBe(before + 3);
+    expect(boardCalls(calls)).toBeGreaterThanOrEqual(before + 2);
+    const afterTimer = boardCalls(calls);
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh the board' }));
+    await waitFor(() => expect(board.getAttribute('data-version')).toBe('3'));
+    // Refresh reads everything, the shift's figures too.
+    expect(boardCalls(calls)).toBe(afterTimer + 3);
+    const j = later.mock.calls.findLastIndex(([, ms]) => ms === 30_000);
     fireEvent.click(screen.getByRole('tab', { name: 'Devices' }));
-    expect(stop).toHaveBeenCalledWith(every.mock.results[i]!.value);
+    expect(stop).toHaveBeenCalledWith(later.mock.results[j]!.value);
   });
 
   it('says the console needs the network when the server cannot be reached', async () => {
@@ -149,7 +178,7 @@ describe('the live board', () => {
   });
 
   it('shows a refusal in words', async () => {
-    boardServer(smallFloor, (p) => (p === '/api/board/stats' ? { status: 403, body: { error: { code: 'FORBIDDEN', message: 'no' } } } : null));
+    boardServer(smallFloor, (p) => (p.startsWith('/api/board/summary') ? { status: 403, body: { error: { code: 'FORBIDDEN', message: 'no' } } } : null));
     await openConsole();
     const alert = await screen.findByText((_, el) => el?.getAttribute('role') === 'alert' && !!el.closest('[data-testid="live-board"]'));
     expect(alert.textContent).toBeTruthy();

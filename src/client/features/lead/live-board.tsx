@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BoardCharts } from './board-charts';
 import { BoardDevices } from './board-devices';
@@ -15,7 +16,9 @@ import './live-board.css';
  */
 export function LiveBoard({ token, onOffline }: LeadPanelProps) {
   const { t, i18n } = useTranslation();
-  const { data, error, updatedAt, version, refresh } = useLiveBoard(token, onOffline);
+  // Whose units per hour the flows chart shows (null: the whole floor).
+  const [person, setPerson] = useState<string | null>(null);
+  const { data, error, updatedAt, version, refresh } = useLiveBoard(token, onOffline, person);
   const lang = i18n.language;
   return (
     <section className="stack live-board" aria-labelledby="live-title" data-testid="live-board" data-version={version}>
@@ -51,10 +54,10 @@ export function LiveBoard({ token, onOffline }: LeadPanelProps) {
               <dd>{num(lang, data.stats.accuracy.floor.wrongPer100Lines)}</dd>
             </div>
           </dl>
+          <BoardDevices devices={data.devices} />
           <BoardWaves data={data.waves} />
           <BoardPeople stats={data.stats} waves={data.waves} />
-          <BoardDevices devices={data.devices} />
-          <BoardCharts stats={data.stats} />
+          <BoardCharts stats={data.stats} person={person} onPerson={setPerson} />
         </>
       )}
     </section>
