@@ -1,4 +1,5 @@
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expectAccessible } from './support/bench';
 import { testOnOwnServer } from './support/own-server';
 import { apiLogin, apiPullAll, burst, readTask, waitForServiceWorker } from './support/tote';
 
@@ -28,12 +29,38 @@ async function signIn(browser: Browser, badge: string): Promise<{ context: Brows
   return { context, page };
 }
 
+/**
+ * One scan, repeated until the screen moved on: three browsers on a busy machine can
+ * stretch a burst's key gaps until it reads as typing. A repeat is always harmless here:
+ * the step that already took the code refuses it again and records nothing.
+ */
+async function scan(page: Page, code: string, moved: () => Promise<boolean>) {
+  for (let i = 0; i < 4; i++) {
+    await burst(page, code);
+    try {
+      await expect.poll(moved, { timeout: 3_000 }).toBe(true);
+      return;
+    } catch {
+      // not taken: scan again
+    }
+  }
+  throw new Error(`the scan of ${code} was never taken`);
+}
+
+const closed = async (page: Page) => Number(/^\s*(\d+)/.exec((await page.getByTestId('progress').textContent()) ?? '')![1]);
+
 /** Bin, every unit, then the tote: one line picked on the wave screen. */
 async function pickCurrent(page: Page, tote: string) {
   const task = await readTask(page);
-  await burst(page, task.bin);
-  for (let u = 0; u < task.open; u++) await burst(page, task.sku);
-  await burst(page, tote);
+  const before = await closed(page);
+  const step = () => page.getByTestId('step').getAttribute('data-step');
+  const inHand = async () => Number((await page.getByTestId('task-qty').getAttribute('data-picked')) ?? 0);
+  await scan(page, task.bin, async () => (await step()) !== 'bin');
+  for (let u = 0; u < task.open; u++) {
+    const had = await inHand();
+    await scan(page, task.sku, async () => (await step()) === 'tote' || (await inHand()) > had);
+  }
+  await scan(page, tote, async () => (await closed(page)) > before);
   return task;
 }
 
@@ -80,12 +107,17 @@ test('the lead gives the remaining lines to another picker while the first is of
   const card = l.page.locator(`[data-testid="wave-card"][data-wave="${code}"]`);
   await expect(card).toContainText('Assigned to Pat Picker · assignment 1', { timeout: 30_000 });
   await expect(card).toContainText(`1 of ${total} lines picked`, { timeout: 30_000 });
+  // The wave's orders, read from the server, with the lead's order actions.
+  await card.getByRole('button', { name: `Orders of ${code}` }).click();
+  await expect(card.getByTestId('wave-order')).toContainText('SO-PLAN-0003');
+  await expect(card.getByTestId('wave-order')).toContainText(`priority normal · ${total - 1} of`);
   await card.getByRole('button', { name: `Reassign ${code}` }).click();
   await card.getByLabel(`New picker for ${code}`).selectOption({ label: 'Pilar Recogedora' });
   await card.getByRole('radio', { name: /^Remaining lines only/ }).check();
   await card.getByRole('button', { name: `Reassign ${code}…` }).click();
   const ask = card.getByRole('alertdialog');
   await expect(ask).toContainText(`Give the remaining lines of ${code} to Pilar Recogedora?`);
+  await expectAccessible(l.page);
   await ask.getByRole('button', { name: 'Yes, give it to Pilar Recogedora' }).click();
   await expect(l.page.getByTestId('board-notice')).toHaveText(
     `${code}'s remaining lines now belong to Pilar Recogedora (assignment 2). Pat Picker keeps the 1 finished line as ${code}.2, to drop off.`,
@@ -117,6 +149,7 @@ test('the lead gives the remaining lines to another picker while the first is of
   await expect(handover).toContainText(`${code}'s remaining lines were given to Pilar Recogedora.`, { timeout: 30_000 });
   await expect(handover).toContainText(`Your finished lines of ${code} are now ${code}.2: drop them off at a pack bench.`);
   await expect(a.page.getByTestId('task-bin')).toHaveCount(0);
+  await expectAccessible(a.page);
   const fix = a.page.getByRole('link', { name: '1 thing to fix: see what to do' });
   await expect(fix).toBeVisible({ timeout: 30_000 });
   await fix.click();
