@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { effectiveLimits } from '../../domain/replenish/limits';
 import { decideFace, needsReserve, type FaceState, type ReserveLot } from '../../domain/replenish/trigger';
-import type { DbKind } from '../db/connect';
+import { PREPARED, type DbKind } from '../db/connect';
 import type { Database, StockLedgerTable } from '../db/schema';
 import type { VersionClock } from '../db/version';
 import { withReplenish, type ReplenishDb } from './replenish-schema';
@@ -128,7 +128,8 @@ async function readFaces(db: Kysely<ReplenishDb>, kind: DbKind, warehouseId: str
     kind === 'postgres'
       ? sql`unnest(${pairs.map((p) => p.locationId)}::text[], ${pairs.map((p) => p.skuId)}::text[]) as p(location_id, sku_id)`
       : sql`(select json_extract(value, '$[0]') as location_id, json_extract(value, '$[1]') as sku_id from json_each(${JSON.stringify(pairs.map((p) => [p.locationId, p.skuId]))})) as p`;
-  const r = await sql<FaceRow>`
+  // A fixed text on PostgreSQL: prepared once per connection (db/connect.ts), as the push's own statement is.
+  const r = await sql<FaceRow>`${sql.raw(kind === 'postgres' ? PREPARED : '')}
     select p.location_id, p.sku_id, l.code as location_code, s.code as sku_code, s.seller_id, s.case_pack_qty, s.low_stock_threshold,
       f.min_qty, f.max_qty,
       (select coalesce(sum(x.delta), 0) from stock_ledger x where x.location_id = p.location_id and x.sku_id = p.sku_id) as on_hand,
