@@ -103,3 +103,32 @@ export function useWaveHandover(userId: string | undefined, waveId: string): Han
     return handoverOf(userId, w, names);
   }, [userId, waveId]);
 }
+
+/** Lines someone else picked on a wave after it was given to this user (open `stale_assignment` exceptions), by person. */
+export type StalePicks = Record<string, { by: string; count: number }[]>;
+
+/**
+ * The other side of a handover (DESIGN.md section 4: "both and the lead are told"): the
+ * old picker's offline picks on lines still open were accepted and closed those lines, so
+ * this user's wave shrank; say who did it. Keyed by wave id, for the user's own waves.
+ */
+export function useStalePicksByOthers(userId: string | undefined): StalePicks | undefined {
+  return useLiveQuery(async () => {
+    if (!userId) return {};
+    const mine = await db().waves.where('assignedUserId').equals(userId).primaryKeys();
+    if (mine.length === 0) return {};
+    const rows = await db().exceptions.where('waveId').anyOf(mine).toArray();
+    const stale = rows.filter((e) => e.type === 'stale_assignment' && e.status === 'open' && e.raisedBy && e.raisedBy !== userId);
+    if (stale.length === 0) return {};
+    const names = new Map((await db().users.toArray()).map((u) => [u.id, u.name]));
+    const out: StalePicks = {};
+    for (const e of stale) {
+      const by = names.get(e.raisedBy!) ?? e.raisedBy!;
+      const list = (out[e.waveId!] ??= []);
+      const hit = list.find((x) => x.by === by);
+      if (hit) hit.count += 1;
+      else list.push({ by, count: 1 });
+    }
+    return out;
+  }, [userId]);
+}

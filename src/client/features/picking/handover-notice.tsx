@@ -52,3 +52,18 @@ export function HandoverNotices({ userId }: { userId: string | undefined }) {
     </ul>
   );
 }
+
+/** "Pat picked 1 line of W-0004 after it was given to you": the new holder's side of a stale pick. */
+export function StalePicksNote({ code, picks }: { code: string; picks: { by: string; count: number }[] | undefined }) {
+  const { t } = useTranslation();
+  if (!picks?.length) return null;
+  return (
+    <>
+      {picks.map((p) => (
+        <span key={p.by} className="message message-warn" data-testid="stale-picks">
+          {t('pickHandover.stale-by', { name: p.by, count: p.count, code })}
+        </span>
+      ))}
+    </>
+  );
+}

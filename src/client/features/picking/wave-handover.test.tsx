@@ -109,3 +109,20 @@ describe('a wave reassigned away from the picker', () => {
   });
 });
 
+describe('a wave given to this picker after someone picked on it offline', () => {
+  const stale = (id: string, by: string, status: 'open' | 'resolved' = 'open', type: 'stale_assignment' | 'short_pick' = 'stale_assignment') => ({
+    id, type, status, waveId: 'w1', taskId: 't2', locationId: 'l1', skuId: 's1', qty: 1, raisedBy: by, mutationId: `m-${id}`, createdAt: '2026-11-25T03:00:00.000Z', version: 4,
+  });
+
+  it('the list and the pick screen say who picked lines of it after it was given to them', async () => {
+    // Pilar (u2) had W-1 before; her offline picks were accepted after it became Pat's.
+    await db().exceptions.bulkPut([stale('e1', 'u2'), stale('e2', 'u2'), stale('e3', 'u2', 'resolved'), stale('e4', 'u1'), stale('e5', 'u2', 'open', 'short_pick')]);
+    open('/pick');
+    const note = await screen.findByTestId('stale-picks');
+    expect(note.textContent).toBe('Pilar picked 2 lines of W-1 after it was given to you: they are done, nothing to pick there.');
+    cleanup();
+    open('/pick/w1');
+    await screen.findByTestId('task-bin');
+    expect((await screen.findByTestId('stale-picks')).textContent).toContain('Pilar picked 2 lines of W-1');
+  });
+});

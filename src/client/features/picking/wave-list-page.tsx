@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useSession } from '../../local/use-session';
-import { useRememberMyWaves } from '../../local/use-wave-handovers';
+import { useRememberMyWaves, useStalePicksByOthers } from '../../local/use-wave-handovers';
 import { useMyWaves } from '../../local/use-waves';
-import { HandoverNotices } from './handover-notice';
+import { HandoverNotices, StalePicksNote } from './handover-notice';
 
 export default function WaveListPage() {
   const { t } = useTranslation();
@@ -13,6 +13,7 @@ export default function WaveListPage() {
   const waves = all?.filter((w) => !w.wave.droppedAt);
   // Remembered so that a wave a lead gives to someone else is told, not silently dropped.
   useRememberMyWaves(session?.user.id, waves?.map((w) => w.wave));
+  const stale = useStalePicksByOthers(session?.user.id);
   // Set by the pick screen after a drop-off ("Totes at PACK-01 awaiting packing").
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   return (
@@ -36,6 +37,7 @@ export default function WaveListPage() {
                 <span className="card-title">{t('pick.wave', { code: wave.code })}</span>
                 <span>{t('pick.wave-progress', { closed, total })}</span>
                 <span className="muted">{t(`pick.wave-status.${wave.status}`)}</span>
+                <StalePicksNote code={wave.code} picks={stale?.[wave.id]} />
               </Link>
             </li>
           ))}

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { remainingQty } from '../../../domain/commands';
 import { cartReady } from '../../../domain/picking/cart';
 import { useRecentPicks } from '../../local/pick-log';
-import { useRememberMyWaves, useWaveHandover } from '../../local/use-wave-handovers';
+import { useRememberMyWaves, useStalePicksByOthers, useWaveHandover } from '../../local/use-wave-handovers';
 import { useSession } from '../../local/use-session';
 import { BIN_FORMATS, ITEM_FORMATS, TOTE_FORMATS } from '../../scan/camera/formats';
 import type { BarcodeFormat } from '../../scan/decoder/types';
@@ -12,7 +12,7 @@ import { useScan } from '../../scan/use-scan';
 import { CartSetup } from './cart-setup';
 import { CurrentTask } from './current-task';
 import { DropoffPanel } from './dropoff-panel';
-import { HandoverPanel } from './handover-notice';
+import { HandoverPanel, StalePicksNote } from './handover-notice';
 import { startFlow } from './pick-flow';
 import { usePickStore } from './pick-store';
 import { QtyForm } from './qty-form';
@@ -55,6 +55,7 @@ export default function WavePage() {
   const handover = useWaveHandover(userId, waveId);
   const takenAway = !!handover && !!wave;
   useRememberMyWaves(userId, wave ? [wave] : undefined);
+  const stale = useStalePicksByOthers(userId)?.[waveId];
   const current = detail?.current ?? null;
   const stop = detail?.stop ?? null;
   const cart = detail?.cart ?? null;
@@ -102,6 +103,7 @@ export default function WavePage() {
         </p>
       </div>
       <progress max={total || 1} value={closed} aria-hidden="true" />
+      {!takenAway && <StalePicksNote code={wave.code} picks={stale} />}
 
       {takenAway ? (
         <HandoverPanel h={handover} />
