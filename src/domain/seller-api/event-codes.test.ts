@@ -14,6 +14,8 @@ describe('skuIdsIn', () => {
     ['a null skuId is not an id', { skuId: null }, []],
     ['a number is not an id', { skuId: 7 }, []],
     ['scalars', 'sku-1', []],
+    ['a found item of a return', { skuId: 'sku-1', foundSkuId: 'sku-2' }, ['sku-1', 'sku-2']],
+    ['a key that only ends like one is not', { notaskuId: 'sku-1', SkuId: 'sku-2' }, []],
     ['null', null, []],
   ])('%s', (_name, payload, want) => {
     expect([...skuIdsIn(payload)].sort()).toEqual(want);
@@ -32,6 +34,8 @@ describe('withSkuCodes', () => {
     ['a code already written is kept', { skuId: 'sku-1', skuCode: 'OLD' }, { skuId: 'sku-1', skuCode: 'OLD' }],
     ['payloads without SKUs are unchanged', { orderId: 'o1', trackingNumbers: ['AA1'] }, { orderId: 'o1', trackingNumbers: ['AA1'] }],
     ['null stays null', null, null],
+    ['a found item gets its own code', { skuId: 'sku-1', foundSkuId: 'sku-2' }, { skuId: 'sku-1', skuCode: 'MUG-1', foundSkuId: 'sku-2', foundSkuCode: 'TEA-1' }],
+    ['a null found item gets nothing', { skuId: 'sku-1', foundSkuId: null }, { skuId: 'sku-1', skuCode: 'MUG-1', foundSkuId: null }],
   ])('%s', (_name, payload, want) => {
     expect(withSkuCodes(payload, codes)).toEqual(want);
   });
