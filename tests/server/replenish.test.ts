@@ -178,7 +178,7 @@ describe.each(BACKENDS)('replenishment on %s', (kind) => {
     expect(events.map((e) => JSON.parse(e.payload).replenishment)).toEqual(['no_reserve_stock']);
     const active = (await req('GET', '/api/replenishments?status=active', lead)).json() as { replenishments: { id: string; status: string }[] };
     expect(active.replenishments.find((r) => r.id === rows[0]!.id)?.status).toBe('no_stock');
-    // Reserve stock arrives; the next movement out plans it (no second event).
+    // Reserve stock arrives (here by a move out of the face): the waiting task is planned, no second event.
     await lee.push([lee.command('stock.move', { fromLocationId: face, toLocationId: RESERVE, skuId: sku.id, lot: null, qty: 1 })]);
     const now = await tasksAt(face, sku.id);
     expect(now.map((r) => [r.status, r.from_location_id, Number(r.qty)])).toEqual([['open', RESERVE, 1]]);

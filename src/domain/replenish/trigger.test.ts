@@ -30,7 +30,7 @@ describe('needsReserve', () => {
     ['above', face({ onHand: 6 }), false],
     ['below, no task', face(), true],
     ['below, open task', face({ active: { id: 'r', status: 'open' } }), false],
-    ['below, no_stock task', face({ active: { id: 'r', status: 'no_stock' } }), true],
+    ['below, no_stock task: only when stock arrives', face({ active: { id: 'r', status: 'no_stock' } }), false],
   ];
   for (const [name, f, want] of cases) it(name, () => expect(needsReserve(f)).toBe(want));
 });

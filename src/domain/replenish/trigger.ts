@@ -40,9 +40,13 @@ export function isBelowMin(f: Pick<FaceState, 'onHand' | 'min'>): boolean {
   return f.min > 0 && f.onHand < f.min;
 }
 
-/** Whether deciding needs the SKU's reserve stock (only a face below its minimum with no open task). */
+/**
+ * Whether deciding a movement out of the face needs the SKU's reserve stock: only a new
+ * crossing (below the minimum, no active task). A no_stock task is looked at again when
+ * stock arrives somewhere (the server's arrivals check), not at every pick.
+ */
 export function needsReserve(f: FaceState): boolean {
-  return isBelowMin(f) && f.active?.status !== 'open';
+  return isBelowMin(f) && f.active === null;
 }
 
 /** FEFO: the earliest expiry first (no expiry last), then the bin holding most, then walk order. */

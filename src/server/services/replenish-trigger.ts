@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { effectiveLimits } from '../../domain/replenish/limits';
-import { decideFace, needsReserve, type FaceState, type ReserveLot } from '../../domain/replenish/trigger';
+import { decideFace, needsReserve, type FaceDecision, type FaceState, type ReserveLot } from '../../domain/replenish/trigger';
 import { PREPARED, type DbKind } from '../db/connect';
 import type { Database, StockLedgerTable } from '../db/schema';
 import type { VersionClock } from '../db/version';
@@ -35,7 +35,8 @@ interface FaceRow {
  * event, once per crossing (domain/replenish/trigger.ts decides). Cheap on purpose:
  * nothing is read unless the batch moved stock out of a bin; then one statement reads
  * every candidate's face, limits, balance and active task; reserve stock and the
- * seller's available stock are read only for the rare faces that cross.
+ * seller's available stock are read only for the rare faces that cross. Tasks waiting
+ * for reserve stock (no_stock) are looked at when a batch puts their SKU into a bin.
  */
 export async function raiseReplenishments(
   trx: Transaction<Database>,
@@ -46,11 +47,24 @@ export async function raiseReplenishments(
   now: string,
 ): Promise<void> {
   const byKey = new Map<string, Candidate>();
+  const arrivals = new Set<string>();
   for (const m of ledger) {
-    if (m.location_id && m.delta < 0) byKey.set(`${m.location_id}\u0000${m.sku_id}`, { locationId: m.location_id, skuId: m.sku_id, mutationId: m.mutation_id ?? 'push' });
+    if (!m.location_id) continue;
+    if (m.delta < 0) byKey.set(`${m.location_id}\u0000${m.sku_id}`, { locationId: m.location_id, skuId: m.sku_id, mutationId: m.mutation_id ?? 'push' });
+    else if (m.delta > 0) arrivals.add(m.sku_id);
   }
-  if (byKey.size === 0) return;
+  if (byKey.size === 0 && arrivals.size === 0) return;
   const db = withReplenish(trx);
+  // The batch's last version (every fresh command ticked one): the rows commit with the
+  // batch, and pulls and the sellers' feed see them with the change that caused them.
+  const version = clock.current;
+  if (byKey.size > 0) await raiseForFaces(db, kind, version, warehouseId, byKey, now);
+  // Stock put into a bin (putaway, move, replenish; never a pick): no_stock tasks of those
+  // SKUs may be plannable now. Checked here rather than at every pick out of the face.
+  if (arrivals.size > 0) await planWaiting(db, version, warehouseId, [...arrivals]);
+}
+
+async function raiseForFaces(db: Kysely<ReplenishDb>, kind: DbKind, version: number, warehouseId: string, byKey: Map<string, Candidate>, now: string) {
   const rows = await readFaces(db, kind, warehouseId, [...byKey.values()]);
   const faces: { row: FaceRow; state: FaceState }[] = [];
   const seen = new Set<string>();
@@ -67,58 +81,90 @@ export async function raiseReplenishments(
   }
   const busy = faces.filter((f) => needsReserve(f.state) || f.state.active?.status === 'no_stock');
   if (busy.length === 0) return;
-  const lots = await readReserve(db, warehouseId, [...new Set(busy.filter((f) => needsReserve(f.state)).map((f) => f.state.skuId))]);
-  const decided = busy.map((f) => ({ ...f, d: decideFace(f.state, lots.get(f.state.skuId) ?? []) })).filter((f) => f.d.kind !== 'none');
+  const fresh = busy.filter((f) => needsReserve(f.state));
+  const lots = fresh.length ? await readReserve(db, warehouseId, [...new Set(fresh.map((f) => f.state.skuId))]) : new Map<string, ReserveLot[]>();
+  const decided = busy.map((f) => ({ ...f, d: decideFace(f.state, needsReserve(f.state) ? (lots.get(f.state.skuId) ?? []) : []) })).filter((f) => f.d.kind !== 'none');
   if (decided.length === 0) return;
-  // The batch's last version (every fresh command ticked one): the rows commit with the
-  // batch, and pulls and the sellers' feed see them with the change that caused them.
-  const version = clock.current;
   const created = decided.filter((f) => f.d.kind === 'create');
   const available = created.length ? await readAvailable(db, warehouseId, [...new Set(created.map((f) => f.state.skuId))]) : new Map<string, number>();
   let n = 0;
   for (const { row, state, d } of decided) {
-    if (d.kind === 'create') {
-      const mutationId = byKey.get(`${state.locationId}\u0000${state.skuId}`)!.mutationId;
-      const id = `${mutationId}:rp${n++}`;
-      await db
-        .insertInto('replenishment_tasks')
-        .values({
-          id, warehouse_id: warehouseId, location_id: state.locationId, sku_id: state.skuId, seller_id: row.seller_id,
-          from_location_id: d.from?.locationId ?? null, lot: d.from?.lot ?? null, expiry: d.from?.expiry ?? null, qty: d.qty,
-          min_qty: state.min, max_qty: state.max, on_hand: state.onHand, status: d.status, mutation_id: mutationId,
-          created_at: now, done_by: null, done_qty: null, done_from_location_id: null, done_at: null, version,
-        })
-        .execute();
-      await db
-        .insertInto('seller_events')
-        .values({
-          id: `${id}:low`,
-          warehouse_id: warehouseId,
-          seller_id: row.seller_id,
-          type: 'stock.low',
-          payload: JSON.stringify({
-            skuId: state.skuId,
-            skuCode: row.sku_code,
-            pickFace: row.location_code,
-            onHand: state.onHand,
-            minimum: state.min,
-            available: available.get(state.skuId) ?? 0,
-            replenishment: d.status === 'open' ? 'planned' : 'no_reserve_stock',
-          }),
-          created_at: now,
-          version,
-        })
-        .execute();
-    } else if (d.kind === 'upgrade') {
-      await db
-        .updateTable('replenishment_tasks')
-        .set({ status: 'open', from_location_id: d.from.locationId, lot: d.from.lot, expiry: d.from.expiry, qty: d.qty, version })
-        .where('id', '=', d.taskId)
-        .where('status', '=', 'no_stock')
-        .execute();
-    } else if (d.kind === 'close') {
-      await db.updateTable('replenishment_tasks').set({ status: 'cancelled', version }).where('id', '=', d.taskId).where('status', '=', 'no_stock').execute();
+    if (d.kind !== 'create') {
+      await writeDecision(db, version, d);
+      continue;
     }
+    const mutationId = byKey.get(`${state.locationId}\u0000${state.skuId}`)!.mutationId;
+    const id = `${mutationId}:rp${n++}`;
+    await db
+      .insertInto('replenishment_tasks')
+      .values({
+        id, warehouse_id: warehouseId, location_id: state.locationId, sku_id: state.skuId, seller_id: row.seller_id,
+        from_location_id: d.from?.locationId ?? null, lot: d.from?.lot ?? null, expiry: d.from?.expiry ?? null, qty: d.qty,
+        min_qty: state.min, max_qty: state.max, on_hand: state.onHand, status: d.status, mutation_id: mutationId,
+        created_at: now, done_by: null, done_qty: null, done_from_location_id: null, done_at: null, version,
+      })
+      .execute();
+    await db
+      .insertInto('seller_events')
+      .values({
+        id: `${id}:low`,
+        warehouse_id: warehouseId,
+        seller_id: row.seller_id,
+        type: 'stock.low',
+        payload: JSON.stringify({
+          skuId: state.skuId,
+          skuCode: row.sku_code,
+          pickFace: row.location_code,
+          onHand: state.onHand,
+          minimum: state.min,
+          available: available.get(state.skuId) ?? 0,
+          replenishment: d.status === 'open' ? 'planned' : 'no_reserve_stock',
+        }),
+        created_at: now,
+        version,
+      })
+      .execute();
+  }
+}
+
+/** no_stock tasks of SKUs that just arrived in some bin: planned from reserve now, or closed when the face is back at its minimum. */
+async function planWaiting(db: Kysely<ReplenishDb>, version: number, warehouseId: string, skuIds: string[]) {
+  const waiting = await db
+    .selectFrom('replenishment_tasks as r')
+    .innerJoin('skus as s', 's.id', 'r.sku_id')
+    .select(['r.id', 'r.location_id', 'r.sku_id', 'r.min_qty', 'r.max_qty', 's.case_pack_qty'])
+    .where('r.warehouse_id', '=', warehouseId)
+    .where('r.status', '=', 'no_stock')
+    .where('r.sku_id', 'in', skuIds)
+    .execute();
+  if (waiting.length === 0) return;
+  const lots = await readReserve(db, warehouseId, [...new Set(waiting.map((w) => w.sku_id))]);
+  for (const w of waiting) {
+    const b = await db
+      .selectFrom('stock_ledger')
+      .select((eb) => eb.fn.sum<number>('delta').as('b'))
+      .where('location_id', '=', w.location_id)
+      .where('sku_id', '=', w.sku_id)
+      .executeTakeFirst();
+    const state: FaceState = {
+      locationId: w.location_id, skuId: w.sku_id, onHand: Number(b?.b ?? 0), min: Number(w.min_qty), max: Number(w.max_qty),
+      casePack: Number(w.case_pack_qty), active: { id: w.id, status: 'no_stock' },
+    };
+    await writeDecision(db, version, decideFace(state, lots.get(w.sku_id) ?? []));
+  }
+}
+
+/** An upgrade (no_stock to open, from a reserve lot) or a close (cancelled); only a task still no_stock changes. */
+async function writeDecision(db: Kysely<ReplenishDb>, version: number, d: FaceDecision) {
+  if (d.kind === 'upgrade') {
+    await db
+      .updateTable('replenishment_tasks')
+      .set({ status: 'open', from_location_id: d.from.locationId, lot: d.from.lot, expiry: d.from.expiry, qty: d.qty, version })
+      .where('id', '=', d.taskId)
+      .where('status', '=', 'no_stock')
+      .execute();
+  } else if (d.kind === 'close') {
+    await db.updateTable('replenishment_tasks').set({ status: 'cancelled', version }).where('id', '=', d.taskId).where('status', '=', 'no_stock').execute();
   }
 }
 
