@@ -1,4 +1,4 @@
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { expectAccessible } from './support/bench';
 import { testOnOwnServer } from './support/own-server';
 import { apiLogin, apiPullAll, burst, readTask, waitForServiceWorker } from './support/tote';
@@ -64,14 +64,35 @@ async function pickCurrent(page: Page, tote: string) {
   return task;
 }
 
-test('the lead gives the remaining lines to another picker while the first is offline; the stale pick is refused and everyone is told', async ({ browser, request }) => {
-  // A one-order wave of the planning demo, released and handed to Pat through the lead's routes.
-  const lead = await apiLogin(request, 'U5001', '1234');
+/** A one-order wave of the planning demo, released and handed to Pat through the lead's routes. */
+async function releaseToPat(request: APIRequestContext, lead: string, orderId: string) {
   const auth = { authorization: `Bearer ${lead}` };
-  const rel = await request.post('/api/waves/release', { headers: auth, data: { waves: [{ mode: 'single', orderIds: ['ord-plan-3'] }] } });
+  const rel = await request.post('/api/waves/release', { headers: auth, data: { waves: [{ mode: 'single', orderIds: [orderId] }] } });
   expect(rel.status()).toBe(201);
-  const { id: waveId, code } = ((await rel.json()) as { waves: { id: string; code: string }[] }).waves[0]!;
-  expect((await request.post(`/api/waves/${waveId}/assign`, { headers: auth, data: { userId: PAT } })).status()).toBe(200);
+  const wave = ((await rel.json()) as { waves: { id: string; code: string }[] }).waves[0]!;
+  expect((await request.post(`/api/waves/${wave.id}/assign`, { headers: auth, data: { userId: PAT } })).status()).toBe(200);
+  return wave;
+}
+
+/** Lee opens the wave's card on the console's board and gives its remaining lines to Pilar. */
+async function reassignRemainingToPilar(page: Page, code: string, picked: number, total: number) {
+  await page.getByRole('link', { name: /^Shift lead/ }).click();
+  await page.getByRole('tab', { name: 'Waves board' }).click();
+  const card = page.locator(`[data-testid="wave-card"][data-wave="${code}"]`);
+  await expect(card).toContainText('Assigned to Pat Picker · assignment 1', { timeout: 30_000 });
+  await expect(card).toContainText(`${picked} of ${total} lines picked`, { timeout: 30_000 });
+  await card.getByRole('button', { name: `Reassign ${code}` }).click();
+  await card.getByLabel(`New picker for ${code}`).selectOption({ label: 'Pilar Recogedora' });
+  await card.getByRole('radio', { name: /^Remaining lines only/ }).check();
+  await card.getByRole('button', { name: `Reassign ${code}…` }).click();
+  const ask = card.getByRole('alertdialog');
+  await expect(ask).toContainText(`Give the remaining lines of ${code} to Pilar Recogedora?`);
+  return { card, ask };
+}
+
+test('the lead gives the remaining lines to another picker while the first is offline; the stale pick is refused and everyone is told', async ({ browser, request }) => {
+  const lead = await apiLogin(request, 'U5001', '1234');
+  const { id: waveId, code } = await releaseToPat(request, lead, 'ord-plan-3');
 
   const a = await signIn(browser, 'U1001');
   const b = await signIn(browser, 'U1002');
@@ -101,22 +122,12 @@ test('the lead gives the remaining lines to another picker while the first is of
   await expect(b.page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(bWave).toHaveCount(0);
 
-  // Lee reassigns the remaining lines from the console, after a confirmation naming both.
-  await l.page.getByRole('link', { name: /^Shift lead/ }).click();
-  await l.page.getByRole('tab', { name: 'Waves board' }).click();
-  const card = l.page.locator(`[data-testid="wave-card"][data-wave="${code}"]`);
-  await expect(card).toContainText('Assigned to Pat Picker · assignment 1', { timeout: 30_000 });
-  await expect(card).toContainText(`1 of ${total} lines picked`, { timeout: 30_000 });
-  // The wave's orders, read from the server, with the lead's order actions.
+  // Lee reassigns the remaining lines from the console, after a confirmation naming both;
+  // the wave's orders, read from the server, come with the lead's order actions.
+  const { card, ask } = await reassignRemainingToPilar(l.page, code, 1, total);
   await card.getByRole('button', { name: `Orders of ${code}` }).click();
   await expect(card.getByTestId('wave-order')).toContainText('SO-PLAN-0003');
   await expect(card.getByTestId('wave-order')).toContainText(`priority normal · ${total - 1} of`);
-  await card.getByRole('button', { name: `Reassign ${code}` }).click();
-  await card.getByLabel(`New picker for ${code}`).selectOption({ label: 'Pilar Recogedora' });
-  await card.getByRole('radio', { name: /^Remaining lines only/ }).check();
-  await card.getByRole('button', { name: `Reassign ${code}…` }).click();
-  const ask = card.getByRole('alertdialog');
-  await expect(ask).toContainText(`Give the remaining lines of ${code} to Pilar Recogedora?`);
   await expectAccessible(l.page);
   await ask.getByRole('button', { name: 'Yes, give it to Pilar Recogedora' }).click();
   await expect(l.page.getByTestId('board-notice')).toHaveText(
@@ -179,6 +190,57 @@ test('the lead gives the remaining lines to another picker while the first is of
   expect(exceptions.map((e) => [e.type, e.taskId, e.raisedBy, e.qty, e.status])).toEqual([['line_already_picked', staleTask.id, PAT, stale.open, 'open']]);
   // Nothing was accepted as a stale pick: Pat's line was closed by the time his pick arrived.
   expect(server.exceptions.filter((e) => e.type === 'stale_assignment')).toEqual([]);
+
+  await a.context.close();
+  await b.context.close();
+  await l.context.close();
+});
+
+test('a stale pick on a line still open is accepted, attributed to the old picker, and the new holder and the lead are told', async ({ browser, request }) => {
+  const lead = await apiLogin(request, 'U5001', '1234');
+  const { id: waveId, code } = await releaseToPat(request, lead, 'ord-plan-6');
+  const a = await signIn(browser, 'U1001');
+  const b = await signIn(browser, 'U1002');
+  const l = await signIn(browser, 'U5001');
+
+  await a.page.goto(`/pick/${encodeURIComponent(waveId)}`);
+  const progress = a.page.getByTestId('progress');
+  await expect(progress).toHaveText(/^\s*0\s*\/\s*2/);
+  await pickCurrent(a.page, 'T0211');
+  await expect(a.page.getByTestId('sync-indicator')).toHaveAttribute('data-pending', '0', { timeout: 30_000 });
+  await a.context.setOffline(true);
+  await expect(a.page.getByTestId('sync-indicator')).toHaveAttribute('data-online', 'false');
+  const stale = await pickCurrent(a.page, 'T0211');
+  await expect(a.page.getByTestId('sync-indicator')).toHaveAttribute('data-pending', '1');
+
+  await b.page.goto('/pick');
+  const bWave = b.page.getByRole('link', { name: new RegExp(`${code}(?!\\.)`) });
+  const { card, ask } = await reassignRemainingToPilar(l.page, code, 1, 2);
+  await ask.getByRole('button', { name: 'Yes, give it to Pilar Recogedora' }).click();
+  await expect(l.page.getByTestId('board-notice')).toContainText(`${code}'s remaining lines now belong to Pilar Recogedora (assignment 2).`);
+  await expect(bWave).toBeVisible({ timeout: 2_000 });
+
+  // Pilar has not reached the line when Pat's handheld comes back: his pick stands.
+  await a.context.setOffline(false);
+  await expect(a.page.getByTestId('sync-indicator')).toHaveAttribute('data-pending', '0', { timeout: 30_000 });
+  await expect(a.page.getByTestId('handover')).toContainText(`${code}'s remaining lines were given to Pilar Recogedora.`, { timeout: 30_000 });
+  await a.page.getByRole('link', { name: '1 thing to fix: see what to do' }).click();
+  await expect(a.page.getByRole('article')).toHaveAccessibleName('Wave given to Pilar Recogedora');
+  await expect(a.page.getByRole('article')).toContainText(`Your pick of ${stale.open} x`);
+
+  // Pilar's list says who closed the line; the lead's card names the accepted stale pick.
+  await expect(bWave.getByTestId('stale-picks')).toHaveText(`Pat Picker recogió 1 línea de ${code} después de que te la dieran: está hecha, no hay nada que recoger ahí.`, {
+    timeout: 30_000,
+  });
+  await expect(card.getByTestId('wave-alerts')).toHaveText('1 stale pick by Pat Picker accepted (made after the wave was reassigned)', { timeout: 30_000 });
+
+  const server = await apiPullAll(request, lead);
+  const sku = server.skus.find((s) => s.code === stale.sku)!.id;
+  const task = server.tasks.find((t) => t.waveId === waveId && t.skuId === sku)!;
+  expect([task.status, task.pickedQty, task.pickedBy, task.toteCode]).toEqual(['picked', task.qty, PAT, 'T0211']);
+  expect(server.waves.find((w) => w.id === waveId)).toMatchObject({ assignedUserId: PILAR, assignmentEpoch: 2, status: 'done' });
+  const exceptions = server.exceptions.filter((e) => e.waveId === waveId);
+  expect(exceptions.map((e) => [e.type, e.taskId, e.raisedBy, e.qty, e.status])).toEqual([['stale_assignment', task.id, PAT, stale.open, 'open']]);
 
   await a.context.close();
   await b.context.close();
