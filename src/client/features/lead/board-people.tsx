@@ -68,14 +68,7 @@ export const BoardPeople = memo(function BoardPeople({ stats, waves }: { stats: 
             </thead>
             <tbody>
               {shown.map((r) => (
-                <tr key={r.userId} data-testid="live-person">
-                  <th scope="row">{r.name}</th>
-                  <td>{taskWords(t, r.now)}</td>
-                  <td className="num">{num(lang, r.stats?.unitsPerHour ?? null)}</td>
-                  <td className="num">{num(lang, r.stats?.linesPerHour ?? null)}</td>
-                  <td className="num">{r.stats ? duration(t, r.stats.idleMinutes) : '—'}</td>
-                  <td>{lastWords(t, r, now)}</td>
-                </tr>
+                <PersonRow key={r.userId} cells={[r.name, taskWords(t, r.now), num(lang, r.stats?.unitsPerHour ?? null), num(lang, r.stats?.linesPerHour ?? null), r.stats ? duration(t, r.stats.idleMinutes) : '—', lastWords(t, r, now)]} />
               ))}
             </tbody>
           </table>
@@ -89,6 +82,23 @@ export const BoardPeople = memo(function BoardPeople({ stats, waves }: { stats: 
     </section>
   );
 });
+
+/** A row is drawn again only when one of its words changed. */
+const PersonRow = memo(
+  function PersonRow({ cells: [name, ...rest] }: { cells: string[] }) {
+    return (
+      <tr data-testid="live-person">
+        <th scope="row">{name}</th>
+        {rest.map((c, i) => (
+          <td key={i} className={i >= 1 && i <= 3 ? 'num' : undefined}>
+            {c}
+          </td>
+        ))}
+      </tr>
+    );
+  },
+  (a, b) => a.cells.length === b.cells.length && a.cells.every((c, i) => c === b.cells[i]),
+);
 
 function taskWords(t: TFunction, p: BoardPerson | null): string {
   const c = p?.current;

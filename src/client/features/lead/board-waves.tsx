@@ -27,7 +27,7 @@ export const BoardWaves = memo(function BoardWaves({ data }: { data: BoardWavesR
               ) : (
                 <ul className="live-list">
                   {waves.map((w) => (
-                    <WaveItem key={w.id} wave={w} now={Date.parse(data.now)} />
+                    <WaveItem key={w.id} wave={w} now={minuteOf(data.now)} />
                   ))}
                 </ul>
               )}
@@ -38,6 +38,13 @@ export const BoardWaves = memo(function BoardWaves({ data }: { data: BoardWavesR
     </section>
   );
 });
+
+/** The server's now to the minute: "in 25 min" changes once a minute, not on every update. */
+const minuteOf = (iso: string) => Math.floor(Date.parse(iso) / 60_000) * 60_000;
+
+/** Same content, same card: a poke changes a few waves, and only those are drawn again. */
+const sameWave = (a: { wave: BoardWave; now: number }, b: { wave: BoardWave; now: number }) =>
+  a.now === b.now && JSON.stringify(a.wave) === JSON.stringify(b.wave);
 
 const WaveItem = memo(function WaveItem({ wave: w, now }: { wave: BoardWave; now: number }) {
   const { t, i18n } = useTranslation();
@@ -59,7 +66,7 @@ const WaveItem = memo(function WaveItem({ wave: w, now }: { wave: BoardWave; now
       <span className="live-eta">{finishWords(t, i18n.language, w, now)}</span>
     </li>
   );
-});
+}, sameWave);
 
 /** What the board says of a wave's finish, from its estimate (docs/board-stats.md). */
 export function finishWords(t: TFunction, lang: string, w: BoardWave, now: number): string {
