@@ -4,7 +4,7 @@ import { decideFace, needsReserve, type FaceDecision, type FaceState, type Reser
 import { PREPARED, type DbKind } from '../db/connect';
 import type { Database, StockLedgerTable } from '../db/schema';
 import type { VersionClock } from '../db/version';
-import { withReplenish, type ReplenishDb } from './replenish-schema';
+import { withReplenish, type ReplenishDb, type ReplenishmentTasksTable } from './replenish-schema';
 
 interface Candidate {
   locationId: string;
@@ -61,7 +61,7 @@ export async function raiseReplenishments(
   if (byKey.size > 0) await raiseForFaces(db, kind, version, warehouseId, byKey, now);
   // Stock put into a bin (putaway, move, replenish; never a pick): no_stock tasks of those
   // SKUs may be plannable now. Checked here rather than at every pick out of the face.
-  if (arrivals.size > 0) await planWaiting(db, version, warehouseId, [...arrivals]);
+  if (arrivals.size > 0) await planWaiting(db, kind, version, warehouseId, [...arrivals]);
 }
 
 async function raiseForFaces(db: Kysely<ReplenishDb>, kind: DbKind, version: number, warehouseId: string, byKey: Map<string, Candidate>, now: string) {
@@ -82,53 +82,53 @@ async function raiseForFaces(db: Kysely<ReplenishDb>, kind: DbKind, version: num
   const busy = faces.filter((f) => needsReserve(f.state) || f.state.active?.status === 'no_stock');
   if (busy.length === 0) return;
   const fresh = busy.filter((f) => needsReserve(f.state));
-  const lots = fresh.length ? await readReserve(db, warehouseId, [...new Set(fresh.map((f) => f.state.skuId))]) : new Map<string, ReserveLot[]>();
+  const lots = fresh.length ? await readReserve(db, kind, warehouseId, [...new Set(fresh.map((f) => f.state.skuId))]) : new Map<string, ReserveLot[]>();
   const decided = busy.map((f) => ({ ...f, d: decideFace(f.state, needsReserve(f.state) ? (lots.get(f.state.skuId) ?? []) : []) })).filter((f) => f.d.kind !== 'none');
   if (decided.length === 0) return;
   const created = decided.filter((f) => f.d.kind === 'create');
-  const available = created.length ? await readAvailable(db, warehouseId, [...new Set(created.map((f) => f.state.skuId))]) : new Map<string, number>();
-  let n = 0;
+  const available = created.length ? await readAvailable(db, kind, warehouseId, [...new Set(created.map((f) => f.state.skuId))]) : new Map<string, number>();
+  // One insert for the batch's tasks and one for their events: crossings come in bunches.
+  const tasks: Insertable<ReplenishmentTasksTable>[] = [];
+  const events: Insertable<Database['seller_events']>[] = [];
   for (const { row, state, d } of decided) {
     if (d.kind !== 'create') {
       await writeDecision(db, version, d);
       continue;
     }
     const mutationId = byKey.get(`${state.locationId}\u0000${state.skuId}`)!.mutationId;
-    const id = `${mutationId}:rp${n++}`;
-    await db
-      .insertInto('replenishment_tasks')
-      .values({
-        id, warehouse_id: warehouseId, location_id: state.locationId, sku_id: state.skuId, seller_id: row.seller_id,
-        from_location_id: d.from?.locationId ?? null, lot: d.from?.lot ?? null, expiry: d.from?.expiry ?? null, qty: d.qty,
-        min_qty: state.min, max_qty: state.max, on_hand: state.onHand, status: d.status, mutation_id: mutationId,
-        created_at: now, done_by: null, done_qty: null, done_from_location_id: null, done_at: null, version,
-      })
-      .execute();
-    await db
-      .insertInto('seller_events')
-      .values({
-        id: `${id}:low`,
-        warehouse_id: warehouseId,
-        seller_id: row.seller_id,
-        type: 'stock.low',
-        payload: JSON.stringify({
-          skuId: state.skuId,
-          skuCode: row.sku_code,
-          pickFace: row.location_code,
-          onHand: state.onHand,
-          minimum: state.min,
-          available: available.get(state.skuId) ?? 0,
-          replenishment: d.status === 'open' ? 'planned' : 'no_reserve_stock',
-        }),
-        created_at: now,
-        version,
-      })
-      .execute();
+    const id = `${mutationId}:rp${tasks.length}`;
+    tasks.push({
+      id, warehouse_id: warehouseId, location_id: state.locationId, sku_id: state.skuId, seller_id: row.seller_id,
+      from_location_id: d.from?.locationId ?? null, lot: d.from?.lot ?? null, expiry: d.from?.expiry ?? null, qty: d.qty,
+      min_qty: state.min, max_qty: state.max, on_hand: state.onHand, status: d.status, mutation_id: mutationId,
+      created_at: now, done_by: null, done_qty: null, done_from_location_id: null, done_at: null, version,
+    });
+    events.push({
+      id: `${id}:low`,
+      warehouse_id: warehouseId,
+      seller_id: row.seller_id,
+      type: 'stock.low',
+      payload: JSON.stringify({
+        skuId: state.skuId,
+        skuCode: row.sku_code,
+        pickFace: row.location_code,
+        onHand: state.onHand,
+        minimum: state.min,
+        available: available.get(state.skuId) ?? 0,
+        replenishment: d.status === 'open' ? 'planned' : 'no_reserve_stock',
+      }),
+      created_at: now,
+      version,
+    });
+  }
+  if (tasks.length > 0) {
+    await db.insertInto('replenishment_tasks').values(tasks).execute();
+    await db.insertInto('seller_events').values(events).execute();
   }
 }
 
 /** no_stock tasks of SKUs that just arrived in some bin: planned from reserve now, or closed when the face is back at its minimum. */
-async function planWaiting(db: Kysely<ReplenishDb>, version: number, warehouseId: string, skuIds: string[]) {
+async function planWaiting(db: Kysely<ReplenishDb>, kind: DbKind, version: number, warehouseId: string, skuIds: string[]) {
   const waiting = await db
     .selectFrom('replenishment_tasks as r')
     .innerJoin('skus as s', 's.id', 'r.sku_id')
@@ -138,7 +138,7 @@ async function planWaiting(db: Kysely<ReplenishDb>, version: number, warehouseId
     .where('r.sku_id', 'in', skuIds)
     .execute();
   if (waiting.length === 0) return;
-  const lots = await readReserve(db, warehouseId, [...new Set(waiting.map((w) => w.sku_id))]);
+  const lots = await readReserve(db, kind, warehouseId, [...new Set(waiting.map((w) => w.sku_id))]);
   for (const w of waiting) {
     const b = await db
       .selectFrom('stock_ledger')
@@ -189,18 +189,34 @@ async function readFaces(db: Kysely<ReplenishDb>, kind: DbKind, warehouseId: str
   return r.rows;
 }
 
-/** Reserve lots (units above 0) of these SKUs, by SKU; probes the (location, sku) index through the reserve bins. */
-async function readReserve(db: Kysely<ReplenishDb>, warehouseId: string, skuIds: string[]): Promise<Map<string, ReserveLot[]>> {
+/**
+ * Reserve lots (units above 0) of these SKUs, by SKU, probing the ledger's (location,
+ * sku) index bin by bin: SQLite's planner does so for the IN lists; PostgreSQL is told to
+ * with a LATERAL join (left to itself it scans the whole ledger, which only grows).
+ */
+async function readReserve(db: Kysely<ReplenishDb>, kind: DbKind, warehouseId: string, skuIds: string[]): Promise<Map<string, ReserveLot[]>> {
   const out = new Map<string, ReserveLot[]>();
   if (skuIds.length === 0) return out;
-  const rows = await db
-    .selectFrom('stock_ledger as x')
-    .innerJoin('locations as l', 'l.id', 'x.location_id')
-    .select(['x.location_id', 'x.sku_id', 'x.lot', 'x.expiry', 'l.walk_seq', (eb) => eb.fn.sum<number>('x.delta').as('qty')])
-    .where('x.location_id', 'in', (eb) => eb.selectFrom('locations').select('id').where('type', '=', 'reserve').where('warehouse_id', '=', warehouseId))
-    .where('x.sku_id', 'in', skuIds)
-    .groupBy(['x.location_id', 'x.sku_id', 'x.lot', 'x.expiry', 'l.walk_seq'])
-    .execute();
+  type Row = { location_id: string | null; sku_id: string; lot: string | null; expiry: string | null; walk_seq: number; qty: number | string };
+  const rows: Row[] =
+    kind === 'postgres'
+      ? (
+          await sql<Row>`
+            select l.id as location_id, x.sku_id, x.lot, x.expiry, l.walk_seq, x.qty from locations l
+            cross join lateral (
+              select s.sku_id, s.lot, s.expiry, sum(s.delta) as qty from stock_ledger s
+              where s.location_id = l.id and s.sku_id = any(${skuIds}::text[]) group by s.sku_id, s.lot, s.expiry
+            ) as x
+            where l.type = 'reserve' and l.warehouse_id = ${warehouseId}`.execute(db)
+        ).rows
+      : await db
+          .selectFrom('stock_ledger as x')
+          .innerJoin('locations as l', 'l.id', 'x.location_id')
+          .select(['x.location_id', 'x.sku_id', 'x.lot', 'x.expiry', 'l.walk_seq', (eb) => eb.fn.sum<number>('x.delta').as('qty')])
+          .where('x.location_id', 'in', (eb) => eb.selectFrom('locations').select('id').where('type', '=', 'reserve').where('warehouse_id', '=', warehouseId))
+          .where('x.sku_id', 'in', skuIds)
+          .groupBy(['x.location_id', 'x.sku_id', 'x.lot', 'x.expiry', 'l.walk_seq'])
+          .execute();
   for (const r of rows) {
     if (Number(r.qty) <= 0) continue;
     const list = out.get(r.sku_id) ?? [];
@@ -215,22 +231,23 @@ async function readReserve(db: Kysely<ReplenishDb>, warehouseId: string, skuIds:
  * counts it (services/seller-stock.ts): units in bins less what open pick tasks still
  * have to take, never below 0.
  */
-async function readAvailable(db: Kysely<ReplenishDb>, warehouseId: string, skuIds: string[]): Promise<Map<string, number>> {
-  const onHand = await db
-    .selectFrom('stock_ledger')
-    .select(['sku_id', (eb) => eb.fn.sum<number>('delta').as('qty')])
-    .where('location_id', 'in', (eb) => eb.selectFrom('locations').select('id').where('warehouse_id', '=', warehouseId))
-    .where('sku_id', 'in', skuIds)
-    .groupBy('sku_id')
-    .execute();
-  const held = await db
-    .selectFrom('pick_tasks')
-    .select(['sku_id', (eb) => eb.fn.sum<number>(eb('qty', '-', eb.ref('picked_qty'))).as('qty')])
-    .where('sku_id', 'in', skuIds)
-    .where('status', '=', 'open')
-    .where('warehouse_id', '=', warehouseId)
-    .groupBy('sku_id')
-    .execute();
-  const allocated = new Map(held.map((h) => [h.sku_id, Number(h.qty)]));
-  return new Map(onHand.map((o) => [o.sku_id, Math.max(0, Number(o.qty) - (allocated.get(o.sku_id) ?? 0))]));
+async function readAvailable(db: Kysely<ReplenishDb>, kind: DbKind, warehouseId: string, skuIds: string[]): Promise<Map<string, number>> {
+  const ids = sql.join(skuIds.map((id) => sql`${id}`));
+  // One round trip: bin units, probed bin by bin through the (location, sku) index (LATERAL
+  // on PostgreSQL, as for reserve), and open picks' remaining units, netted per SKU.
+  const bins =
+    kind === 'postgres'
+      ? sql`select x.sku_id, x.q from locations l
+          cross join lateral (select s.sku_id, sum(s.delta) as q from stock_ledger s where s.location_id = l.id and s.sku_id = any(${skuIds}::text[]) group by s.sku_id) as x
+          where l.warehouse_id = ${warehouseId}`
+      : sql`select x.sku_id, x.delta as q from stock_ledger x
+          where x.location_id in (select id from locations where warehouse_id = ${warehouseId}) and x.sku_id in (${ids})`;
+  const r = await sql<{ sku_id: string; qty: number | string }>`
+    select u.sku_id, sum(u.q) as qty from (
+      ${bins}
+      union all
+      select t.sku_id, t.picked_qty - t.qty as q from pick_tasks t
+      where t.sku_id in (${ids}) and t.status = 'open' and t.warehouse_id = ${warehouseId}
+    ) as u group by u.sku_id`.execute(db);
+  return new Map(r.rows.map((o) => [o.sku_id, Math.max(0, Number(o.qty))]));
 }
