@@ -67,9 +67,9 @@ function NumbersTable({ table }: { table: DataTable }) {
 }
 
 const W = 600;
-const ROW = 30;
-const LABEL = 170;
-const VALUE = 70;
+const ROW = 32;
+const LABEL = 180;
+const VALUE = 90;
 
 /** A "nice" top for an axis: 1, 2 or 5 times a power of ten at or above the largest value. */
 export function niceMax(max: number): number {
@@ -127,7 +127,8 @@ export function StackedColumns({ labels, series, summary }: { labels: string[]; 
   const max = niceMax(Math.max(0, ...totals));
   const plot = CH - FOOT - 8;
   const step = (W - AXIS) / Math.max(1, labels.length);
-  const every = Math.max(1, Math.ceil(labels.length / 8));
+  // At most five times under the columns: more would run into each other.
+  const every = Math.max(1, Math.ceil(labels.length / 5));
   return (
     <div className="stack live-stack-chart">
       <svg className="live-svg" role="img" aria-label={summary} viewBox={`0 0 ${W} ${CH}`} preserveAspectRatio="xMinYMin meet">
