@@ -180,8 +180,9 @@ describe('the live board', () => {
   it('shows a refusal in words', async () => {
     boardServer(smallFloor, (p) => (p.startsWith('/api/board/summary') ? { status: 403, body: { error: { code: 'FORBIDDEN', message: 'no' } } } : null));
     await openConsole();
-    const alert = await screen.findByText((_, el) => el?.getAttribute('role') === 'alert' && !!el.closest('[data-testid="live-board"]'));
-    expect(alert.textContent).toBeTruthy();
+    const board = await screen.findByTestId('live-board');
+    expect((await within(board).findByRole('alert')).textContent).toBe('Your role cannot do that.');
+    expect(board.textContent).not.toContain('Loading');
     expect(screen.queryByTestId('live-wave')).toBeNull();
   });
 

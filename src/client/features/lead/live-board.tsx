@@ -37,7 +37,7 @@ export function LiveBoard({ token, onOffline }: LeadPanelProps) {
         </p>
       )}
       {data === null ? (
-        <p className="muted">{t('common.loading')}</p>
+        !error && <p className="muted">{t('common.loading')}</p>
       ) : (
         <>
           <dl className="live-tiles" data-testid="live-summary">
