@@ -51,6 +51,26 @@ describe.each(BACKENDS)('replenishment on %s', (kind) => {
     return { task: t, sku: plain.get(t.sku_id)! };
   };
 
+  it('two picks from one face, in two batches: the first that crosses raises one task and one event, the second nothing', async () => {
+    const open = (await tasksOf(h)).filter((t) => t.status === 'open');
+    const plain = new Set((await db().selectFrom('skus').select('id').where('lot_tracked', '=', 0).execute()).map((s) => s.id));
+    const pair = open.find((t) => plain.has(t.sku_id) && open.filter((o) => o.location_id === t.location_id && o.sku_id === t.sku_id).length >= 2)!;
+    expect(pair).toBeDefined();
+    const [a, b] = open.filter((o) => o.location_id === pair.location_id && o.sku_id === pair.sku_id);
+    const before = await balance(pair.location_id, pair.sku_id);
+    expect((await req('PUT', `/api/pick-faces/${pair.location_id}/limits/${pair.sku_id}`, lead, { minQty: before, maxQty: before + 10 })).statusCode).toBe(200);
+    const seller = (await db().selectFrom('skus').select('seller_id').where('id', '=', pair.sku_id).executeTakeFirstOrThrow()).seller_id;
+    const mine = async () => (await lowEvents(seller)).filter((e) => JSON.parse(e.payload).skuId === pair.sku_id);
+    const pat = await Device.signIn(h.app, 'U1001', PAT);
+    expect((await pat.push([pat.command('pick.confirm', pickArgs(a!.id, a!.qty, 'T0152'))])).results[0]!.status).toBe('applied');
+    expect((await tasksAt(pair.location_id, pair.sku_id)).map((r) => r.status)).toHaveLength(1);
+    expect(await mine()).toHaveLength(1);
+    expect((await pat.push([pat.command('pick.confirm', pickArgs(b!.id, b!.qty, 'T0153'))])).results[0]!.status).toBe('applied');
+    expect(await balance(pair.location_id, pair.sku_id)).toBe(before - a!.qty - b!.qty);
+    expect(await tasksAt(pair.location_id, pair.sku_id)).toHaveLength(1);
+    expect(await mine()).toHaveLength(1);
+  });
+
   it('a pick below the minimum raises one task and one stock.low; a second pick and a replay do not', async () => {
     const { task, sku } = await plainTask(0);
     const face = task.location_id;
@@ -97,9 +117,15 @@ describe.each(BACKENDS)('replenishment on %s', (kind) => {
 
     // The seller sees it in its feed; another seller does not.
     const mine = await feed(sku.seller_id);
-    expect(mine.map((e) => e.payload.skuCode)).toEqual([sku.code]);
-    const other = (await db().selectFrom('sellers').select('id').where('id', '!=', sku.seller_id).executeTakeFirstOrThrow()).id;
-    expect(await feed(other)).toEqual([]);
+    expect(mine.filter((e) => e.payload.skuId === sku.id).map((e) => e.payload.skuCode)).toEqual([sku.code]);
+    const ids = new Set(events.map((e) => e.id));
+    for (const other of (await db().selectFrom('sellers').select('id').where('id', '!=', sku.seller_id).execute()).map((x) => x.id)) {
+      const theirs = await feed(other);
+      expect(theirs.filter((e) => ids.has(e.id) || e.payload.skuId === sku.id)).toEqual([]);
+      // What they do see is about their own SKUs.
+      const own = new Set((await db().selectFrom('skus').select('id').where('seller_id', '=', other).execute()).map((x) => x.id));
+      expect(theirs.every((e) => own.has(e.payload.skuId as string))).toBe(true);
+    }
 
     // The lead sees it on the board.
     const board = await req('GET', '/api/replenishments?status=open', lead);
