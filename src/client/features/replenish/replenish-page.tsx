@@ -10,6 +10,7 @@ import { useScan } from '../../scan/use-scan';
 import { TypedQty } from '../../ui/typed-qty';
 import { handleReplenishScan } from './replenish-actions';
 import { replenishStep, useReplenishSession } from './replenish-session';
+import './replenish.css';
 
 const REQUEST = { formats: [...new Set([...ITEM_FORMATS, ...BIN_FORMATS])] };
 
@@ -103,7 +104,7 @@ function Replenish() {
           <ul className="cards" aria-label={t('replenish.list')} data-testid="replenish-list">
             {(tasks ?? []).map((x) => (
               <li key={x.id}>
-                <button type="button" className="card btn-row" style={{ width: '100%', minHeight: 48 }} onClick={() => s.choose(x.id)} data-testid="replenish-task">
+                <button type="button" className="card replenish-task" onClick={() => s.choose(x.id)} data-testid="replenish-task">
                   <span className="card-title">
                     {x.skuCode} → {x.faceCode}
                   </span>
