@@ -4,6 +4,7 @@ import { hasAnyRole } from '../../../domain/roles';
 import { useSession } from '../../local/use-session';
 import { DevicesList } from './devices-list';
 import { ExceptionsQueue } from './exceptions-queue';
+import { ExceptionsSummary } from './exceptions-summary';
 import { NeedsNetwork, useLead } from './lead-common';
 import { LiveBoard } from './live-board';
 import { ReplenishmentsPanel } from './replenishments-panel';
@@ -80,6 +81,7 @@ export default function LeadPage() {
           <>
             {tab === 'live' && (
               <div className="stack">
+                <ExceptionsSummary token={token} onOffline={goneOffline} onOpen={() => setTab('exceptions')} />
                 <LiveBoard token={token} onOffline={goneOffline} />
                 <ReplenishmentsPanel token={token} onOffline={goneOffline} />
               </div>
