@@ -138,7 +138,8 @@ export function StackedColumns({ labels, series, summary }: { labels: string[]; 
             <g key={f}>
               <line x1={AXIS} x2={W} y1={y} y2={y} className="live-svg-grid" />
               <text x={AXIS - 6} y={y} textAnchor="end" dominantBaseline="middle" className="live-svg-value">
-                {Math.round(max * f)}
+                {/* The half line of a scale of 1 is 0.5, not a second "1". */}
+                {Number.isInteger(max * f) ? max * f : (max * f).toFixed(1)}
               </text>
             </g>
           );

@@ -9,7 +9,8 @@ import { leadMessage, type LeadPanelProps } from './lead-common';
  * released orders, so the lead sees what is waiting and releases it with one tap.
  */
 export function IncomingOrders({ token, onOffline, onReleased }: LeadPanelProps & { onReleased: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
   const api = useMemo(() => intakeApi(token), [token]);
   const [data, setData] = useState<{ count: number; orders: IncomingOrder[] } | null>(null);
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
@@ -50,11 +51,11 @@ export function IncomingOrders({ token, onOffline, onReleased }: LeadPanelProps 
       <h2 id="incoming-title">{t('lead.intake.title', { count: data.count })}</h2>
       {data.count > 0 && (
         <>
-          <p>{t('lead.intake.explain', { count: data.count, oldest: oldest ? new Date(oldest).toLocaleString() : '—' })}</p>
+          <p>{t('lead.intake.explain', { count: data.count, oldest: oldest ? when(oldest) : '—' })}</p>
           <ul className="rejections" aria-label={t('lead.intake.list')}>
             {data.orders.slice(0, 10).map((o) => (
               <li key={o.id}>
-                <strong>{o.ref}</strong> {t('lead.intake.line', { seller: o.seller, lines: o.lines, units: o.units, shipBy: new Date(o.shipBy).toLocaleString() })}
+                <strong>{o.ref}</strong> {t('lead.intake.line', { seller: o.seller, lines: o.lines, units: o.units, shipBy: when(o.shipBy) })}
               </li>
             ))}
           </ul>
