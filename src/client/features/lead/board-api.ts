@@ -1,23 +1,13 @@
 import type { BoardStatsResponse } from '../../../domain/board/stats';
 import type { BoardWavesResponse } from '../../../domain/board/waves';
 import type { DevicesResponse } from '../../../domain/devices';
-import { apiFetch, NetworkError, type ApiResult } from '../../sync/api';
+import { apiFetch } from '../../sync/api';
+import { callApi, type Answer } from './lead-call';
 
-/** OFFLINE: the request never reached the server (the console needs the network). */
-export type BoardAnswer<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+export type BoardAnswer<T> = Answer<T>;
 
 type Fetch = typeof apiFetch;
-
-async function get<T>(fetcher: Fetch, path: string, token: string | null): Promise<BoardAnswer<T>> {
-  let res: ApiResult<T>;
-  try {
-    res = await fetcher<T>(path, { token });
-  } catch (err) {
-    if (err instanceof NetworkError) return { ok: false, code: 'OFFLINE', message: err.message };
-    throw err;
-  }
-  return res.ok ? { ok: true, value: res.body } : { ok: false, code: res.code, message: res.message };
-}
+const get = <T>(fetcher: Fetch, path: string, token: string | null) => callApi<T>(path, { token }, fetcher);
 
 export const BOARD_BUCKET_MINUTES = 60;
 

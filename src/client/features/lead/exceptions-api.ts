@@ -1,5 +1,5 @@
 import type { ExceptionAction, ExceptionActionBody } from '../../../domain/exceptions/actions';
-import { apiFetch, NetworkError, type ApiResult } from '../../sync/api';
+import { callApi, type Answer } from './lead-call';
 
 type Person = { id: string; name: string };
 
@@ -34,18 +34,7 @@ export interface ExceptionActionAnswer {
   version: number;
 }
 
-/** An answer, a refusal's code (with its details), or OFFLINE when the server could not be reached. */
-export type Answer<T> = { ok: true; value: T } | { ok: false; code: string; details?: unknown };
-
-async function call<T>(p: Promise<ApiResult<T>>): Promise<Answer<T>> {
-  try {
-    const r = await p;
-    return r.ok ? { ok: true, value: r.body } : { ok: false, code: r.code, details: r.details };
-  } catch (err) {
-    if (err instanceof NetworkError) return { ok: false, code: 'OFFLINE' };
-    throw err;
-  }
-}
+export type { Answer };
 
 export interface ExceptionsApi {
   list(status: 'open' | 'handled', type: string | null): Promise<Answer<ExceptionList>>;
@@ -58,8 +47,8 @@ export function exceptionsApi(token: string | null): ExceptionsApi {
     list: (status, type) => {
       const q = new URLSearchParams({ status });
       if (type) q.set('type', type);
-      return call(apiFetch<ExceptionList>(`/api/exceptions?${q.toString()}`, { token }));
+      return callApi<ExceptionList>(`/api/exceptions?${q.toString()}`, { token });
     },
-    act: (id, body) => call(apiFetch<ExceptionActionAnswer>(`/api/exceptions/${encodeURIComponent(id)}/actions`, { method: 'POST', body, token })),
+    act: (id, body) => callApi<ExceptionActionAnswer>(`/api/exceptions/${encodeURIComponent(id)}/actions`, { method: 'POST', body, token }),
   };
 }

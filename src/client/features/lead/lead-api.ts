@@ -1,5 +1,8 @@
 import type { DevicesResponse } from '../../../domain/devices';
-import { apiFetch, NetworkError, type ApiResult } from '../../sync/api';
+import { apiFetch } from '../../sync/api';
+import { callApi, type Answer } from './lead-call';
+
+export type { Answer };
 
 /** The rules a lead previews waves with (the server's WaveRulesBody). */
 export interface WaveRules {
@@ -84,21 +87,8 @@ export interface WaveOrder extends LeadOrderAnswer {
   lines: WaveOrderLine[];
 }
 
-/** OFFLINE: the request never reached the server (the console needs the network). */
-export type Answer<T> = { ok: true; value: T } | { ok: false; code: string; message: string; details?: unknown };
-
 type Fetch = typeof apiFetch;
-
-async function call<T>(fetcher: Fetch, path: string, opts: Parameters<Fetch>[1]): Promise<Answer<T>> {
-  let res: ApiResult<T>;
-  try {
-    res = await fetcher<T>(path, opts);
-  } catch (err) {
-    if (err instanceof NetworkError) return { ok: false, code: 'OFFLINE', message: err.message };
-    throw err;
-  }
-  return res.ok ? { ok: true, value: res.body } : { ok: false, code: res.code, message: res.message, details: res.details };
-}
+const call = <T>(fetcher: Fetch, path: string, opts: Parameters<Fetch>[1]) => callApi<T>(path, opts, fetcher);
 
 /** The console's calls to the API, with this session's token. */
 export function leadApi(token: string | null, fetcher: Fetch = apiFetch) {
