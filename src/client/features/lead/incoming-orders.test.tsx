@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../../i18n';
 import type { IncomingOrder } from './intake-api';
@@ -44,10 +44,17 @@ describe('incoming orders on the plan tab', () => {
   });
 
   it('shows nothing when no order is waiting', async () => {
-    standInFetch((c) => (c.path === '/api/orders/incoming' ? { status: 200, body: { count: 0, orders: [] } } : { status: 404, body: null }));
+    let answered = 0;
+    standInFetch((c) => {
+      if (c.path !== '/api/orders/incoming') return { status: 404, body: null };
+      answered++;
+      return { status: 200, body: { count: 0, orders: [] } };
+    });
     await openPlan();
     await screen.findByRole('button', { name: 'Preview waves' });
-    await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => expect(answered).toBeGreaterThan(0));
+    // Let the answer reach the screen before looking.
+    await act(async () => {});
     expect(screen.queryByTestId('incoming-orders')).toBeNull();
   });
 
