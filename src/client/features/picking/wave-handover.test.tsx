@@ -63,10 +63,15 @@ describe('a wave reassigned away from the picker', () => {
     expect(panel.textContent).toContain('What you picked before you were told still counts.');
     expect(screen.queryByTestId('task-bin')).toBeNull();
     // A scan here records nothing any more.
+    // The pick screen still listens (the scan is taken) but its handler drops it at once.
+    const flowBefore = usePickStore.getState().flows.w1;
+    let taken = false;
     await act(async () => {
-      publishScan({ source: 'wedge', raw: 'A01-03-2', at: 0 });
-      await new Promise((r) => setTimeout(r, 50));
+      taken = publishScan({ source: 'wedge', raw: 'A01-03-2', at: 0 });
     });
+    expect(taken).toBe(true);
+    // A bin scan would have moved the flow on to the item.
+    expect(usePickStore.getState().flows.w1).toEqual(flowBefore);
     expect(screen.queryByTestId('step')).toBeNull();
     expect(await db().outbox.count()).toBe(0);
     fireEvent.click(within(panel).getByRole('link', { name: 'Drop off W-1.2' }));
