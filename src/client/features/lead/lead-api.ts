@@ -1,41 +1,15 @@
 import type { DevicesResponse } from '../../../domain/devices';
+import type { LeftOut as PlanLeftOut, ProposedWave, WaveRules } from '../../../domain/waves/build-waves';
 import { apiFetch } from '../../sync/api';
 import { callApi, type Answer } from './lead-call';
 
 export type { Answer };
 
-/** The rules a lead previews waves with (the server's WaveRulesBody). */
-export interface WaveRules {
-  groupBy: 'cutoff' | 'ship_by';
-  zones: 'all' | 'per_zone' | string[];
-  mode: 'single' | 'multi';
-  maxOrders: number;
-  maxLines: number;
-  maxUnits: number;
-  maxTotes: number;
-}
+// The shapes the planner builds (src/domain/waves/build-waves.ts), as the preview answers them.
+export type { ProposedWave, WaveRules };
 
-export interface ProposedWave {
-  seq: number;
-  mode: 'single' | 'multi';
-  groupTime: string;
-  orderIds: string[];
-  orderRefs: string[];
-  orders: number;
-  lines: number;
-  units: number;
-  zones: string[];
-  totes: number;
-  walk: { stops: number; firstSeq: number; lastSeq: number; span: number; seconds: number };
-}
-
-export interface LeftOut {
-  orderId: string;
-  ref: string;
-  reason: 'too_large' | 'zone_excluded' | 'multi_zone' | 'no_stock';
-  limit?: 'maxLines' | 'maxUnits';
-  shortLines?: { lineId: string; skuId: string; qty: number; shortQty: number }[];
-}
+/** An order no proposed wave takes; no_stock ones name their short lines. */
+export type LeftOut = PlanLeftOut & { shortLines?: { lineId: string; skuId: string; qty: number; shortQty: number }[] };
 
 export interface WavePreview {
   considered: number;
