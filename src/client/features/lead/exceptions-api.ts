@@ -1,26 +1,11 @@
-import type { ExceptionAction, ExceptionActionBody } from '../../../domain/exceptions/actions';
+import type { ExceptionActionBody } from '../../../domain/exceptions/actions';
+import type { ExceptionItem } from '../../../domain/exceptions/view';
 import { callApi, type Answer } from './lead-call';
 
 type Person = { id: string; name: string };
 
-/** One exception as GET /api/exceptions describes it (src/server/services/exception-list.ts). */
-export interface ExceptionItem {
-  id: string;
-  type: string;
-  status: 'open' | 'handled';
-  qty: number;
-  createdAt: string;
-  ageSeconds: number;
-  sku: { id: string; code: string; name: string } | null;
-  location: { id: string; code: string } | null;
-  order: { id: string; ref: string; status: string } | null;
-  wave: { id: string; code: string } | null;
-  raisedBy: Person | null;
-  toteCode: string | null;
-  details: Record<string, unknown> | null;
-  allowedActions: ExceptionAction[];
-  handled: { by: Person | null; at: string | null; action: string | null; note: string | null; result: Record<string, unknown> | null } | null;
-}
+/** One exception as GET /api/exceptions describes it. */
+export type { ExceptionItem };
 
 export interface ExceptionList {
   exceptions: ExceptionItem[];
